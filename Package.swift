@@ -1,0 +1,84 @@
+// swift-tools-version: 6.1
+// Voltline: streaming energy and battery-health platform. One package, one executable per service.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Voltline",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "VoltlineMQTT", targets: ["VoltlineMQTT"]),
+        .library(name: "VoltlineKafka", targets: ["VoltlineKafka"]),
+        .library(name: "VoltlinePostgres", targets: ["VoltlinePostgres"]),
+        .executable(name: "voltline-kafka-dev", targets: ["KafkaDev"]),
+        .executable(name: "voltline-migrate", targets: ["Migrate"]),
+        .executable(name: "voltline-bench", targets: ["Bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: C libraries (Debian -dev packages, found through pkg-config)
+        .systemLibrary(
+            name: "CMosquitto", path: "Shared/CMosquitto", pkgConfig: "libmosquitto",
+            providers: [.apt(["libmosquitto-dev"])]),
+        .systemLibrary(
+            name: "CRdKafka", path: "Shared/CRdKafka", pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]),
+        .systemLibrary(
+            name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+
+        // MARK: Shared libraries
+        .target(
+            name: "VoltlineSupport", path: "Shared/VoltlineSupport",
+            swiftSettings: strictSettings),
+        .target(
+            name: "VoltlineMQTT",
+            dependencies: ["CMosquitto", "VoltlineSupport", .product(name: "Logging", package: "swift-log")],
+            path: "Shared/VoltlineMQTT", swiftSettings: strictSettings),
+        .target(
+            name: "VoltlineKafka",
+            dependencies: ["CRdKafka", "VoltlineSupport", .product(name: "Logging", package: "swift-log")],
+            path: "Shared/VoltlineKafka", swiftSettings: strictSettings),
+        .target(
+            name: "VoltlinePostgres",
+            dependencies: ["CLibPQ", "VoltlineSupport", .product(name: "Logging", package: "swift-log")],
+            path: "Shared/VoltlinePostgres", swiftSettings: strictSettings),
+
+        // MARK: Executables
+        .executableTarget(
+            name: "KafkaDev",
+            dependencies: [
+                "VoltlineKafka", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/KafkaDev", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "Migrate",
+            dependencies: [
+                "VoltlinePostgres", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/Migrate", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "Bench",
+            dependencies: [
+                "VoltlineMQTT", "VoltlineKafka", "VoltlinePostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/Bench", swiftSettings: strictSettings),
+
+        // MARK: Tests (integration tests reach real servers on loopback)
+        .testTarget(name: "VoltlineSupportTests", dependencies: ["VoltlineSupport"], path: "Tests/VoltlineSupportTests"),
+        .testTarget(name: "VoltlineMQTTTests", dependencies: ["VoltlineMQTT"], path: "Tests/VoltlineMQTTTests"),
+        .testTarget(name: "VoltlineKafkaTests", dependencies: ["VoltlineKafka"], path: "Tests/VoltlineKafkaTests"),
+        .testTarget(name: "VoltlinePostgresTests", dependencies: ["VoltlinePostgres"], path: "Tests/VoltlinePostgresTests"),
+    ]
+)
