@@ -38,6 +38,7 @@ let package = Package(
         .target(
             name: "VoltlineSupport", path: "Shared/VoltlineSupport",
             swiftSettings: strictSettings),
+        .target(name: "VoltlineDomain", path: "Shared/VoltlineDomain", swiftSettings: strictSettings),
         .target(
             name: "VoltlineMQTT",
             dependencies: ["CMosquitto", "VoltlineSupport", .product(name: "Logging", package: "swift-log")],
@@ -76,6 +77,7 @@ let package = Package(
             path: "Services/Bench", swiftSettings: strictSettings),
 
         // MARK: Tests (integration tests reach real servers on loopback)
+        .testTarget(name: "VoltlineDomainTests", dependencies: ["VoltlineDomain"], path: "Tests/VoltlineDomainTests"),
         .testTarget(name: "VoltlineSupportTests", dependencies: ["VoltlineSupport"], path: "Tests/VoltlineSupportTests"),
         .testTarget(name: "VoltlineMQTTTests", dependencies: ["VoltlineMQTT"], path: "Tests/VoltlineMQTTTests"),
         .testTarget(name: "VoltlineKafkaTests", dependencies: ["VoltlineKafka"], path: "Tests/VoltlineKafkaTests"),
