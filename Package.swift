@@ -40,6 +40,12 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "VoltlineDomain", path: "Shared/VoltlineDomain", swiftSettings: strictSettings),
         .target(
+            name: "VoltlineSimulation", dependencies: ["VoltlineDomain"], path: "Shared/VoltlineSimulation",
+            swiftSettings: strictSettings),
+        .target(
+            name: "VoltlineAnalytics", dependencies: ["VoltlineDomain"], path: "Shared/VoltlineAnalytics",
+            swiftSettings: strictSettings),
+        .target(
             name: "VoltlineMQTT",
             dependencies: ["CMosquitto", "VoltlineSupport", .product(name: "Logging", package: "swift-log")],
             path: "Shared/VoltlineMQTT", swiftSettings: strictSettings),
@@ -78,6 +84,10 @@ let package = Package(
 
         // MARK: Tests (integration tests reach real servers on loopback)
         .testTarget(name: "VoltlineDomainTests", dependencies: ["VoltlineDomain"], path: "Tests/VoltlineDomainTests"),
+        .testTarget(
+            name: "VoltlineSimulationTests", dependencies: ["VoltlineSimulation"], path: "Tests/VoltlineSimulationTests"),
+        .testTarget(
+            name: "VoltlineAnalyticsTests", dependencies: ["VoltlineAnalytics"], path: "Tests/VoltlineAnalyticsTests"),
         .testTarget(name: "VoltlineSupportTests", dependencies: ["VoltlineSupport"], path: "Tests/VoltlineSupportTests"),
         .testTarget(name: "VoltlineMQTTTests", dependencies: ["VoltlineMQTT"], path: "Tests/VoltlineMQTTTests"),
         .testTarget(name: "VoltlineKafkaTests", dependencies: ["VoltlineKafka"], path: "Tests/VoltlineKafkaTests"),

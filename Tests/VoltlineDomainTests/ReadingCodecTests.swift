@@ -37,3 +37,23 @@ struct ReadingCodecTests {
         #expect(throws: ReadingCodecError.unknownKind(9)) { try ReadingCodec.decode(alien) }
     }
 }
+
+@Suite("Gateway JSON encoder")
+struct GatewayPayloadEncoderTests {
+    @Test("what the encoder writes, the decoder reads back unchanged, single and batched")
+    func encoderDecoderRoundTrip() {
+        let now: Int64 = 1_764_082_800_000
+        let readings = [
+            Reading(deviceID: "press-01", timeMillis: now - 10, sequence: 3, metrics: .machine(
+                MachineMetrics(activePowerKW: 12.345678901, voltageV: 400.1, powerFactor: 0.91, energyKWh: 1e6 + 0.1))),
+            Reading(deviceID: "pack.tesla-1", timeMillis: now - 5, metrics: .batteryPack(
+                PackMetrics(voltageV: 350.25, currentA: -120.5, temperatureC: 31.2, stateOfChargePercent: 64.5,
+                            cellVoltageMinV: 3.61, cellVoltageMaxV: 3.65))),
+        ]
+        let decoder = GatewayPayloadDecoder()
+        #expect(decoder.decode(GatewayPayloadEncoder.encode(readings[0]), receivedAtMillis: now).accepted == [readings[0]])
+        let batch = decoder.decode(GatewayPayloadEncoder.encodeBatch(readings), receivedAtMillis: now)
+        #expect(batch.rejected.isEmpty)
+        #expect(batch.accepted == readings)
+    }
+}
