@@ -4,8 +4,9 @@ import VoltlineSupport
 
 /// Cluster administration (topic creation) over the Kafka Admin API.
 ///
-/// librdkafka 2.0.2's mock cluster does not implement CreateTopics: against it, ``createTopics(_:timeout:)``
-/// throws ``KafkaError/Code/unsupportedFeature``; use ``KafkaMockCluster/createTopic(name:partitions:replicationFactor:)``.
+/// librdkafka 2.0.2's mock cluster does not implement CreateTopics (its metadata names no controller):
+/// against it, ``createTopics(_:timeout:)`` throws ``KafkaError/Code/timedOut`` ("Failed while waiting
+/// for controller") after `timeout`; use ``KafkaMockCluster/createTopic(name:partitions:replicationFactor:)``.
 public final class KafkaAdmin: Sendable {
     private let client: RDKafkaClient
     private let executor = BlockingExecutor(label: "voltline.kafka.admin")
@@ -50,6 +51,7 @@ public final class KafkaAdmin: Sendable {
         let options = rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_CREATETOPICS)
         defer { rd_kafka_AdminOptions_destroy(options) }
         _ = rd_kafka_AdminOptions_set_operation_timeout(options, timeout.milliseconds, &errorText, errorText.count)
+        _ = rd_kafka_AdminOptions_set_request_timeout(options, timeout.milliseconds, &errorText, errorText.count)
         let queue = rd_kafka_queue_new(rk)
         defer { rd_kafka_queue_destroy(queue) }
 

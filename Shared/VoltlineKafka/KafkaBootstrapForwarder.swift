@@ -13,7 +13,8 @@ import Synchronization
 ///
 /// Kafka clients use the bootstrap address only to fetch metadata; the metadata then gives them the
 /// brokers' real addresses, which they connect to directly. So this forwards little traffic and uses
-/// plain blocking sockets with two threads per connection.
+/// plain blocking sockets with two threads per connection. Call ``stop()`` when done: the accept
+/// thread keeps the forwarder alive until then.
 public final class KafkaBootstrapForwarder: Sendable {
     /// The loopback port clients connect to (the bound one, when 0 was asked for).
     public let port: Int

@@ -129,7 +129,10 @@ public final class KafkaConsumer: Sendable {
             // After the poll thread stopped, so the revoke callback runs here, once.
             let commitErr = rd_kafka_commit(client.handle, nil, 0)
             let closeErr = rd_kafka_consumer_close(client.handle)
-            if commitErr != RD_KAFKA_RESP_ERR_NO_ERROR && commitErr != RD_KAFKA_RESP_ERR__NO_OFFSET {
+            // During a rebalance the coordinator refuses commits; the revoke step of
+            // rd_kafka_consumer_close commits the same stored offsets again, so that is no failure.
+            let ignorable = [RD_KAFKA_RESP_ERR_NO_ERROR, RD_KAFKA_RESP_ERR__NO_OFFSET, RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS]
+            if !ignorable.contains(commitErr) {
                 throw KafkaError(commitErr, function: "rd_kafka_commit")
             }
             if closeErr != RD_KAFKA_RESP_ERR_NO_ERROR {

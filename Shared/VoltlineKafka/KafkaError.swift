@@ -36,7 +36,7 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         public static let offsetOutOfRange = Code(.offsetOutOfRange)
         /// A topic to be created already exists.
         public static let topicAlreadyExists = Code(.topicAlreadyExists)
-        /// The broker does not support the request (the mock cluster does not answer CreateTopics).
+        /// The broker does not support the request.
         public static let unsupportedFeature = Code(.unsupportedFeature)
         /// A blocking operation (flush, commit, admin request) did not finish in time.
         public static let timedOut = Code(.timedOut)

@@ -5,7 +5,7 @@ public import Logging
 ///
 /// Brokers listen on ephemeral `127.0.0.1` ports (librdkafka 2.0.2 cannot choose them); use
 /// ``bootstrapServers``, or ``KafkaBootstrapForwarder`` for a fixed port. Topics are auto-created on
-/// first use with 4 partitions; ``createTopic(name:partitions:replicationFactor:)`` sets the count.
+/// first use with the mock's default partition count; ``createTopic(name:partitions:replicationFactor:)`` sets the count.
 /// Each partition keeps only about the last 5 MB (or 100,000 message batches); older data is trimmed.
 ///
 /// Ownership: `rd_kafka_mock_cluster_new` needs an `rd_kafka_t` for its bookkeeping; this object
@@ -42,7 +42,7 @@ public final class KafkaMockCluster: Sendable {
         String(bootstrapServers.split(separator: ",").first ?? "")
     }
 
-    /// Creates a topic (the mock does not answer the Admin API's CreateTopics).
+    /// Creates a topic (the mock does not implement the Admin API's CreateTopics).
     /// - Throws: ``KafkaError`` if the topic exists already or the arguments are invalid.
     public func createTopic(name: String, partitions: Int, replicationFactor: Int = 1) throws {
         let err = rd_kafka_mock_topic_create(cluster.pointer, name, Int32(partitions), Int32(replicationFactor))

@@ -27,8 +27,10 @@ struct DevBrokerTests {
         let admin = try KafkaAdmin(
             configuration: KafkaConfiguration(bootstrapServers: [kafka.cluster.bootstrapServers]), logger: kafka.logger)
         let error = try await #require(throws: KafkaError.self) {
-            try await admin.createTopics([KafkaTopicSpec(name: "\(kafka.prefix).admin", partitions: 2)], timeout: .seconds(5))
+            try await admin.createTopics([KafkaTopicSpec(name: "\(kafka.prefix).admin", partitions: 2)], timeout: .seconds(2))
         }
-        #expect(error.code == .unsupportedFeature)
+        // librdkafka waits for a controller that the 2.0.2 mock never names.
+        #expect(error.code == .timedOut)
+        #expect(error.message.contains("controller"))
     }
 }
