@@ -32,9 +32,8 @@ struct KafkaDevMain: AsyncParsableCommand {
         if let bootstrapFile {
             try broker.cluster.bootstrapServers.write(toFile: bootstrapFile, atomically: true, encoding: .utf8)
         }
-        logger.info(
-            "kafka-dev ready bootstrap=\(broker.bootstrapServers) brokers=\(broker.cluster.bootstrapServers) topics=\(topics.count)"
-        )
+        let brokerList = broker.cluster.bootstrapServers
+        logger.info("kafka-dev ready bootstrap=\(broker.bootstrapServers) brokers=\(brokerList) topics=\(topics.count)")
         let signal = await Self.waitForTermination()
         logger.info("kafka-dev stopping signal=\(signal)")
         broker.stop()

@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CRdKafka
 import Foundation
 public import Logging
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A TCP forwarder from a fixed loopback port to a Kafka broker, so clients can bootstrap from a
 /// well-known address (`127.0.0.1:19092`) while the mock brokers listen on ephemeral ports.
@@ -93,9 +94,9 @@ public final class KafkaBootstrapForwarder: Sendable {
 
     private static var streamType: Int32 {
         #if canImport(Glibc)
-        Int32(SOCK_STREAM.rawValue)
+            Int32(SOCK_STREAM.rawValue)
         #else
-        SOCK_STREAM
+            SOCK_STREAM
         #endif
     }
 
@@ -164,9 +165,9 @@ private final class ConnectionPair: Sendable {
 
     private var noSignal: Int32 {
         #if canImport(Glibc)
-        Int32(MSG_NOSIGNAL)
+            Int32(MSG_NOSIGNAL)
         #else
-        0
+            0
         #endif
     }
 }

@@ -131,7 +131,9 @@ public final class KafkaConsumer: Sendable {
             let closeErr = rd_kafka_consumer_close(client.handle)
             // During a rebalance the coordinator refuses commits; the revoke step of
             // rd_kafka_consumer_close commits the same stored offsets again, so that is no failure.
-            let ignorable = [RD_KAFKA_RESP_ERR_NO_ERROR, RD_KAFKA_RESP_ERR__NO_OFFSET, RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS]
+            let ignorable = [
+                RD_KAFKA_RESP_ERR_NO_ERROR, RD_KAFKA_RESP_ERR__NO_OFFSET, RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS,
+            ]
             if !ignorable.contains(commitErr) {
                 throw KafkaError(commitErr, function: "rd_kafka_commit")
             }

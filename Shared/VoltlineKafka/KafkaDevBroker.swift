@@ -35,7 +35,8 @@ public final class KafkaDevBroker: Sendable {
         cluster = try KafkaMockCluster(brokers: brokers, logger: logger)
         for topic in topics {
             try cluster.createTopic(
-                name: topic.name, partitions: topic.partitions, replicationFactor: min(topic.replicationFactor, brokers))
+                name: topic.name, partitions: topic.partitions, replicationFactor: min(topic.replicationFactor, brokers)
+            )
         }
         forwarder = try KafkaBootstrapForwarder(port: port, target: cluster.firstBroker, logger: logger)
     }

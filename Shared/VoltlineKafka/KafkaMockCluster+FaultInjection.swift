@@ -45,7 +45,9 @@ extension KafkaMockCluster {
     /// - Parameter brokerID: 1 through the number of brokers.
     public func setBrokerDown(_ brokerID: Int) throws {
         let err = rd_kafka_mock_broker_set_down(cluster.pointer, Int32(brokerID))
-        guard err == RD_KAFKA_RESP_ERR_NO_ERROR else { throw KafkaError(err, function: "rd_kafka_mock_broker_set_down") }
+        guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw KafkaError(err, function: "rd_kafka_mock_broker_set_down")
+        }
     }
 
     /// Brings a broker taken down by ``setBrokerDown(_:)`` back.

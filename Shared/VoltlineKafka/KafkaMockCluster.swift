@@ -5,7 +5,8 @@ public import Logging
 ///
 /// Brokers listen on ephemeral `127.0.0.1` ports (librdkafka 2.0.2 cannot choose them); use
 /// ``bootstrapServers``, or ``KafkaBootstrapForwarder`` for a fixed port. Topics are auto-created on
-/// first use with the mock's default partition count; ``createTopic(name:partitions:replicationFactor:)`` sets the count.
+/// first use with the mock's default partition count;
+/// ``createTopic(name:partitions:replicationFactor:)`` sets the count.
 /// Each partition keeps only about the last 5 MB (or 100,000 message batches); older data is trimmed.
 ///
 /// Ownership: `rd_kafka_mock_cluster_new` needs an `rd_kafka_t` for its bookkeeping; this object

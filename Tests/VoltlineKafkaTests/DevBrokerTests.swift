@@ -14,7 +14,8 @@ struct DevBrokerTests {
             configuration: KafkaProducerConfiguration(
                 client: KafkaConfiguration(bootstrapServers: [broker.bootstrapServers]), messageTimeout: .seconds(10)),
             logger: logger)
-        let report = try await producer.send(topic: "voltline.commands.v1", key: Array("gw-1".utf8), value: Array("on".utf8))
+        let report = try await producer.send(
+            topic: "voltline.commands.v1", key: Array("gw-1".utf8), value: Array("on".utf8))
         #expect(report.topicPartition.topic == "voltline.commands.v1")
         #expect((0..<3).contains(report.topicPartition.partition))
         #expect(report.offset == 0)
@@ -27,7 +28,8 @@ struct DevBrokerTests {
         let admin = try KafkaAdmin(
             configuration: KafkaConfiguration(bootstrapServers: [kafka.cluster.bootstrapServers]), logger: kafka.logger)
         let error = try await #require(throws: KafkaError.self) {
-            try await admin.createTopics([KafkaTopicSpec(name: "\(kafka.prefix).admin", partitions: 2)], timeout: .seconds(2))
+            try await admin.createTopics(
+                [KafkaTopicSpec(name: "\(kafka.prefix).admin", partitions: 2)], timeout: .seconds(2))
         }
         // librdkafka waits for a controller that the 2.0.2 mock never names.
         #expect(error.code == .timedOut)

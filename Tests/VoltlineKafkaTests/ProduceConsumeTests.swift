@@ -13,7 +13,8 @@ struct ProduceConsumeTests {
         let perKey = 1000
         for sequence in 0..<perKey {
             for key in 0..<keys {
-                try await producer.enqueue(topic: topic, key: Array("key-\(key)".utf8), value: Array("\(sequence)".utf8))
+                try await producer.enqueue(
+                    topic: topic, key: Array("key-\(key)".utf8), value: Array("\(sequence)".utf8))
             }
         }
         try await producer.shutdown()

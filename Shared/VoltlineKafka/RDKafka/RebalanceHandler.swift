@@ -19,8 +19,11 @@ struct RebalanceHandler: Sendable {
         let partitions = list.elements.map(KafkaTopicPartition.init)
         let cooperative = String(cString: rd_kafka_rebalance_protocol(rk)) == "COOPERATIVE"
         logger.debug(
-            "Kafka rebalance", metadata: ["kafka.rebalance": "\(String(cString: rd_kafka_err2name(err)))",
-                                          "kafka.partitions": "\(partitions)"])
+            "Kafka rebalance",
+            metadata: [
+                "kafka.rebalance": "\(String(cString: rd_kafka_err2name(err)))",
+                "kafka.partitions": "\(partitions)",
+            ])
         switch err {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
             setStartOffsets(rk, list)
@@ -64,7 +67,8 @@ struct RebalanceHandler: Sendable {
 
     private func check(_ err: rd_kafka_resp_err_t, _ function: String) {
         guard err != RD_KAFKA_RESP_ERR_NO_ERROR && err != RD_KAFKA_RESP_ERR__NO_OFFSET else { return }
-        logger.info("Kafka rebalance step failed", metadata: [KafkaLogKey.errorCode: "\(KafkaError(err, function: function))"])
+        logger.info(
+            "Kafka rebalance step failed", metadata: [KafkaLogKey.errorCode: "\(KafkaError(err, function: function))"])
     }
 
     private func check(_ error: OpaquePointer?, _ function: String) {
