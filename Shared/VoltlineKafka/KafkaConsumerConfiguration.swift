@@ -1,0 +1,52 @@
+/// Settings of a ``KafkaConsumer``.
+///
+/// Some librdkafka properties are fixed because the consumer's guarantees rest on them:
+/// `enable.auto.offset.store=false` (only offsets passed to ``KafkaConsumer/storeOffset(_:)`` are
+/// committed) and `auto.offset.reset=error` (a committed offset outside the log is reported as
+/// ``KafkaError/Code/offsetOutOfRange``, never silently reset).
+public struct KafkaConsumerConfiguration: Sendable {
+    /// Cluster address, client id and extra librdkafka properties.
+    public var client: KafkaConfiguration
+    /// The consumer group (`group.id`).
+    public var groupID: String
+    /// The topics to subscribe to.
+    public var topics: [String]
+    /// How many fetched messages wait for the application before the poll thread stops fetching.
+    /// Default 1024.
+    public var bufferCapacity: Int
+    /// How often stored offsets are committed in the background (`auto.commit.interval.ms`);
+    /// `nil` commits only in ``KafkaConsumer/commit()``, on rebalance and on close. Default 5 seconds.
+    public var autoCommitInterval: Duration?
+
+    /// Creates consumer settings.
+    /// - Parameters:
+    ///   - client: cluster address, client id and extra librdkafka properties.
+    ///   - groupID: the consumer group.
+    ///   - topics: the topics to subscribe to.
+    ///   - bufferCapacity: fetched messages held for the application; at least 1.
+    ///   - autoCommitInterval: background commit interval of stored offsets, or `nil` for none.
+    public init(
+        client: KafkaConfiguration = KafkaConfiguration(), groupID: String, topics: [String],
+        bufferCapacity: Int = 1024, autoCommitInterval: Duration? = .seconds(5)
+    ) {
+        self.client = client
+        self.groupID = groupID
+        self.topics = topics
+        self.bufferCapacity = bufferCapacity
+        self.autoCommitInterval = autoCommitInterval
+    }
+
+    /// The librdkafka properties; the offset-handling guarantees are applied last.
+    var librdkafkaProperties: [String: String] {
+        var properties = client.librdkafkaProperties(overriding: ["group.id": groupID])
+        if let autoCommitInterval {
+            properties["enable.auto.commit"] = "true"
+            properties["auto.commit.interval.ms"] = String(autoCommitInterval.milliseconds)
+        } else {
+            properties["enable.auto.commit"] = "false"
+        }
+        properties["enable.auto.offset.store"] = "false"
+        properties["auto.offset.reset"] = "error"
+        return properties
+    }
+}
