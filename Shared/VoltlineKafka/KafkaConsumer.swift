@@ -71,7 +71,20 @@ public final class KafkaConsumer: Sendable {
     /// - Throws: ``KafkaError`` if librdkafka refuses to store the offset.
     public func storeOffset(_ message: KafkaMessage) throws {
         guard tracker.isCurrent(message) else { return }
-        try withPartitionList([(message.topicPartition, message.offset + 1)]) { list in
+        try store(nextOffset: message.offset + 1, for: message.topicPartition)
+    }
+
+    /// Marks everything before `nextOffset` in `partition` as processed, for consumers whose state spans
+    /// many messages (open windows): they store the offset of the oldest message they still need, so a
+    /// restart replays exactly that. Ignored for partitions no longer assigned.
+    /// - Throws: ``KafkaError`` if librdkafka refuses to store the offset.
+    public func storeOffset(_ nextOffset: Int64, for partition: KafkaTopicPartition) throws {
+        guard tracker.assignment.contains(partition) else { return }
+        try store(nextOffset: nextOffset, for: partition)
+    }
+
+    private func store(nextOffset: Int64, for partition: KafkaTopicPartition) throws {
+        try withPartitionList([(partition, nextOffset)]) { list in
             var err = rd_kafka_offsets_store(client.handle, list)
             if err == RD_KAFKA_RESP_ERR_NO_ERROR, let element = list.elements.first { err = element.err }
             guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {

@@ -15,6 +15,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
 
     /// Iterates the messages; only one iterator may be used at a time.
     public struct AsyncIterator: AsyncIteratorProtocol {
+        let buffer: BackpressureBuffer<KafkaMessage>
         var base: BackpressureBuffer<KafkaMessage>.AsyncIterator
         let tracker: AssignmentTracker
 
@@ -25,9 +26,19 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
             }
             return nil
         }
+
+        /// Up to `limit` messages of partitions this consumer still owns: waits for the first, then takes
+        /// what is already buffered. `nil` after close. For sinks that write in batches.
+        public mutating func nextBatch(limit: Int) async throws -> [KafkaMessage]? {
+            while let batch = try await buffer.nextBatch(limit: limit) {
+                let current = batch.filter { tracker.isCurrent($0) }
+                if !current.isEmpty { return current }
+            }
+            return nil
+        }
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(base: buffer.makeAsyncIterator(), tracker: tracker)
+        AsyncIterator(buffer: buffer, base: buffer.makeAsyncIterator(), tracker: tracker)
     }
 }

@@ -79,6 +79,29 @@ public final class BackpressureBuffer<Element: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// Up to `limit` elements: waits for the first like ``next()``, then takes whatever else is already
+    /// buffered without waiting. `nil` after ``finish(throwing:)`` once the buffer is drained.
+    public func nextBatch(limit: Int) async throws -> [Element]? {
+        precondition(limit >= 1, "limit must be at least 1")
+        guard let first = try await next() else { return nil }
+        return [first] + takeBuffered(limit: limit - 1)
+    }
+
+    /// Takes up to `limit` already-buffered elements without waiting, and wakes a blocked producer.
+    private func takeBuffered(limit: Int) -> [Element] {
+        condition.lock()
+        defer { condition.unlock() }
+        let take = Swift.min(limit, elements.count - head)
+        let batch = Array(elements[head..<head + take])
+        head += take
+        if head == elements.count {
+            elements.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        if take > 0 { condition.broadcast() }
+        return batch
+    }
+
     /// The next element, suspending while the buffer is empty; `nil` after ``finish(throwing:)``.
     func next() async throws -> Element? {
         try await withTaskCancellationHandler {

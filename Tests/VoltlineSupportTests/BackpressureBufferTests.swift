@@ -75,3 +75,20 @@ private final class Counter: @unchecked Sendable {
     var value: Int { lock.withLock { count } }
     func increment() { lock.withLock { count += 1 } }
 }
+
+@Suite("BackpressureBuffer batches")
+struct BackpressureBufferBatchTests {
+    @Test("nextBatch waits for one element, then takes what is buffered up to the limit, in order")
+    func batches() async throws {
+        let buffer = BackpressureBuffer<Int>(capacity: 10)
+        for value in 0..<7 { buffer.push(value) }
+        #expect(try await buffer.nextBatch(limit: 5) == [0, 1, 2, 3, 4])
+        #expect(try await buffer.nextBatch(limit: 5) == [5, 6])
+        let waiting = Task { try await buffer.nextBatch(limit: 5) }
+        try await Task.sleep(for: .milliseconds(50))
+        buffer.push(7)
+        #expect(try await waiting.value == [7])
+        buffer.finish()
+        #expect(try await buffer.nextBatch(limit: 5) == nil)
+    }
+}
