@@ -20,7 +20,7 @@ extension PostgresConnection {
         var encoder = CopyTextEncoder(chunkSize: 1 << 20)
         do {
             for row in rows {
-                precondition(row.count == columns.count, "COPY row has \(row.count) values for \(columns.count) columns")
+                precondition(row.count == columns.count, "COPY row has \(row.count) values, expected \(columns.count)")
                 encoder.append(row)
                 if encoder.isChunkFull {
                     try Task.checkCancellation()

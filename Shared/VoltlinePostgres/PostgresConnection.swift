@@ -34,7 +34,7 @@ public final class PostgresConnection: Sendable {
         configuration: PostgresConfiguration, logger: Logger, file: String = #fileID, line: Int = #line
     ) async throws -> PostgresConnection {
         let executor = BlockingExecutor(label: "voltline.postgres.connection")
-        let handle = try await executor.run { try ConnectionHandle.connect(configuration, file: file, line: line) }
+        let handle = try await executor.run { try ConnectionHandle.connect(configuration, logger: logger, file: file, line: line) }
         let connection = PostgresConnection(
             handle: handle, executor: executor, configuration: configuration, logger: logger)
         try await connection.executeScript("SET DateStyle TO ISO; SET TimeZone TO 'UTC'", file: file, line: line)

@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import Logging
 
 /// Owns one `PGconn` and runs libpq's blocking calls on it.
 ///
@@ -12,9 +13,21 @@ import Foundation
 /// reference any more. The pointer never leaves this type.
 final class ConnectionHandle: @unchecked Sendable {
     private var connection: OpaquePointer?
+    /// Receives the server's notices (`NOTICE:  relation … already exists, skipping`) instead of stderr.
+    private let logger: Logger
 
-    private init(taking connection: OpaquePointer) {
+    private init(taking connection: OpaquePointer, logger: Logger) {
         self.connection = connection
+        self.logger = logger
+        // libpq calls the processor only from inside calls on this connection, while `self` is alive, so the
+        // unretained reference is safe.
+        PQsetNoticeProcessor(
+            connection,
+            { context, message in
+                guard let context, let message else { return }
+                let handle = Unmanaged<ConnectionHandle>.fromOpaque(context).takeUnretainedValue()
+                handle.logger.debug("\(String(cString: message).trimmingTrailingNewlines())")
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit { close() }
@@ -30,7 +43,9 @@ final class ConnectionHandle: @unchecked Sendable {
     /// Uses `PQconnectStartParams` + `PQconnectPoll` so the whole attempt honours one deadline, and raises the
     /// error verbosity while connecting so that the server's SQLSTATE (for example `28P01`, wrong password)
     /// appears in libpq's message: libpq has no other way to report it for a failed connection.
-    static func connect(_ configuration: PostgresConfiguration, file: String, line: Int) throws -> ConnectionHandle {
+    static func connect(
+        _ configuration: PostgresConfiguration, logger: Logger, file: String, line: Int
+    ) throws -> ConnectionHandle {
         let parameters = configuration.parameters + [("application_name", configuration.applicationName)]
         let keywords = parameters.map { UnsafePointer(strdup($0.keyword)) } + [nil]
         let values = parameters.map { UnsafePointer(strdup($0.value)) } + [nil]
@@ -42,7 +57,7 @@ final class ConnectionHandle: @unchecked Sendable {
                 code: .connectionFailed, message: "out of memory", function: "PQconnectStartParams",
                 file: file, line: line)
         }
-        let handle = ConnectionHandle(taking: pointer)
+        let handle = ConnectionHandle(taking: pointer, logger: logger)
         guard PQstatus(pointer) != CONNECTION_BAD else {
             throw handle.connectError(function: "PQconnectStartParams", file: file, line: line)
         }
