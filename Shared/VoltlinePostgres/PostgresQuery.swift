@@ -42,8 +42,17 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
             sql += literal
         }
 
-        /// Appends a `$n` placeholder and binds `value` to it (an optional `nil` binds SQL NULL).
+        /// Appends a `$n` placeholder and binds `value` to it.
         public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value) {
+            binds.append(PostgresBind(value))
+            sql += "$\(binds.count)"
+        }
+
+        /// Appends a `$n` placeholder and binds `value` to it; `nil` binds SQL NULL of `Value`'s type.
+        ///
+        /// Spelled out (rather than left to `Optional`'s conformance) so that interpolating an optional is
+        /// deliberate and does not draw the compiler's "debug description for an optional" warning.
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
             binds.append(PostgresBind(value))
             sql += "$\(binds.count)"
         }
