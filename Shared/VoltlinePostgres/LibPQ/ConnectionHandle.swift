@@ -87,10 +87,14 @@ final class ConnectionHandle: @unchecked Sendable {
 
     /// Whether the connection is open, idle (no transaction left open) and not closed by the server.
     ///
-    /// `PQconsumeInput` reads whatever already arrived without blocking, so a server-side termination
-    /// (`pg_terminate_backend`, restart) is noticed here instead of failing the next query.
+    /// Reads whatever already arrived, without blocking, so that a server-side termination
+    /// (`pg_terminate_backend`, restart) is noticed here instead of failing the next query. A terminated backend
+    /// sends a FATAL message and then closes the socket: the first `PQconsumeInput` reads the message,
+    /// `PQisBusy` parses it (it reaches the notice processor), and only the second read sees the end of the
+    /// stream and marks the connection bad.
     var isReadyForUse: Bool {
-        guard let connection else { return false }
+        guard let connection, PQconsumeInput(connection) == 1 else { return false }
+        _ = PQisBusy(connection)
         return PQconsumeInput(connection) == 1 && PQstatus(connection) == CONNECTION_OK
             && PQtransactionStatus(connection) == PQTRANS_IDLE
     }

@@ -21,7 +21,8 @@ final class ResultHandle: @unchecked Sendable {
         self.pointer = pointer
         rowCount = Int(PQntuples(pointer))
         let columnCount = Int(PQnfields(pointer))
-        columnNames = (0..<columnCount).map { String(cString: PQfname(pointer, Int32($0))) }
+        // A COPY result reports its column count but has no column names.
+        columnNames = (0..<columnCount).map { PQfname(pointer, Int32($0)).map { String(cString: $0) } ?? "" }
         columnTypes = (0..<columnCount).map { PostgresDataType(oid: PQftype(pointer, Int32($0))) }
         columnIndexes = Dictionary(columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
