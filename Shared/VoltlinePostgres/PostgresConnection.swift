@@ -18,8 +18,9 @@ public final class PostgresConnection: Sendable {
     /// The configuration this connection was opened with.
     public let configuration: PostgresConfiguration
 
-    private init(handle: ConnectionHandle, executor: BlockingExecutor, configuration: PostgresConfiguration,
-                 logger: Logger) {
+    private init(
+        handle: ConnectionHandle, executor: BlockingExecutor, configuration: PostgresConfiguration, logger: Logger
+    ) {
         self.handle = handle
         self.executor = executor
         self.configuration = configuration
@@ -34,7 +35,9 @@ public final class PostgresConnection: Sendable {
         configuration: PostgresConfiguration, logger: Logger, file: String = #fileID, line: Int = #line
     ) async throws -> PostgresConnection {
         let executor = BlockingExecutor(label: "voltline.postgres.connection")
-        let handle = try await executor.run { try ConnectionHandle.connect(configuration, logger: logger, file: file, line: line) }
+        let handle = try await executor.run {
+            try ConnectionHandle.connect(configuration, logger: logger, file: file, line: line)
+        }
         let connection = PostgresConnection(
             handle: handle, executor: executor, configuration: configuration, logger: logger)
         try await connection.executeScript("SET DateStyle TO ISO; SET TimeZone TO 'UTC'", file: file, line: line)

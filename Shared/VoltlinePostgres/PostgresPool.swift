@@ -73,7 +73,7 @@ public final class PostgresPool: Sendable {
                     return try await PostgresConnection.connect(
                         configuration: configuration, logger: logger, file: file, line: line)
                 } catch {
-                    perform(state.withLock { $0.releaseSlot() })
+                    await perform(state.withLock { $0.releaseSlot() })
                     throw error
                 }
             }
@@ -109,22 +109,22 @@ public final class PostgresPool: Sendable {
     /// Returns a leased connection, discarding it when it is no longer fit for the next caller.
     private func giveBack(_ connection: PostgresConnection) async {
         if await connection.isReadyForUse {
-            perform(state.withLock { $0.release(connection) })
+            await perform(state.withLock { $0.release(connection) })
         } else {
             logger.info("discarding a PostgreSQL connection", metadata: [LogKey.server: "\(configuration)"])
             await connection.close()
-            perform(state.withLock { $0.releaseSlot() })
+            await perform(state.withLock { $0.releaseSlot() })
         }
     }
 
-    private func perform(_ action: PoolState.ReleaseAction) {
+    private func perform(_ action: PoolState.ReleaseAction) async {
         switch action {
         case .none:
             break
         case .resume(let waiter, let lease):
             waiter.resume(returning: lease)
         case .close(let connection):
-            Task { await connection.close() }
+            await connection.close()
         }
     }
 }

@@ -49,7 +49,8 @@ struct CopyTests {
                             ELSE 'dev-' || id % 100 || E'\\t"q"\\\\x\\n\\r☃ ' || id END),
                         count(*) FILTER (WHERE reading IS DISTINCT FROM CASE WHEN id % 13 = 0 THEN NULL
                             ELSE id::float8 * 0.001::float8 END),
-                        count(*) FILTER (WHERE at <> to_timestamp(\(Self.baseSeconds)) + id * 1234567 * interval '1 us'),
+                        count(*) FILTER (
+                            WHERE at <> to_timestamp(\(Self.baseSeconds)) + id * 1234567 * interval '1 us'),
                         count(*) FILTER (WHERE ok <> (id % 3 = 0))
                     FROM samples
                     """

@@ -25,7 +25,8 @@ struct ErrorTests {
         let url = "postgresql://\(user):not-the-password@\(good.parameter("host") ?? "127.0.0.1"):"
             + "\(good.parameter("port") ?? "5432")/\(good.parameter("dbname") ?? user)"
         let error = await #expect(throws: PostgresError.self) {
-            try await PostgresConnection.connect(configuration: PostgresConfiguration(url: url), logger: TestDatabase.logger)
+            try await PostgresConnection.connect(
+                configuration: PostgresConfiguration(url: url), logger: TestDatabase.logger)
         }
         #expect(error?.code == .authenticationFailed)
         #expect(error?.sqlState == "28P01")

@@ -18,7 +18,9 @@ struct MigrationTests {
     static func directory(_ files: [String: String] = files) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("migrations-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, sql) in files { try sql.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, sql) in files {
+            try sql.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return url
     }
 
@@ -90,7 +92,10 @@ struct MigrationTests {
             async let second = TestDatabase.withConnection { try await migrator.apply(on: $0).count }
             #expect(try await first + second == 3)
             let recorded = try await connection.query(
-                "SELECT version, count(*) FROM \(PostgresIdentifier(schema, "schema_migrations")) GROUP BY version ORDER BY version")
+                """
+                SELECT version, count(*) FROM \(PostgresIdentifier(schema, "schema_migrations"))
+                GROUP BY version ORDER BY version
+                """)
             #expect(try recorded.map { try $0.decode(Int.self, at: 0) } == [1, 2, 10])
             #expect(try recorded.allSatisfy { try $0.decode(Int.self, at: 1) == 1 })
             // 10 columns (cells 3, readings 3, schema_migrations 4) and 3 indexes.
