@@ -68,8 +68,7 @@ public struct AnomalyEvaluator: Sendable {
 
     private static func message(_ metric: MonitoredMetric, _ score: RobustScore) -> String {
         let direction = score.value >= score.median ? "above" : "below"
-        return String(
-            format: "%@ %.3g is unusually far %@ its recent median %.3g (robust z %.1f).", metric.rawValue, score.value,
-            direction, score.median, score.z)
+        let numbers = String(format: "%.3g, recent median %.3g, robust z %.1f", score.value, score.median, score.z)
+        return "\(metric.rawValue) is unusually far \(direction) its recent history (\(numbers))."
     }
 }
