@@ -1,0 +1,36 @@
+import Testing
+import VoltlineAnalytics
+import VoltlineDomain
+
+@Suite("Anomaly evaluator")
+struct AnomalyEvaluatorTests {
+    @Test("a rule opens, escalates and clears its condition; anomalies carry the rule's values")
+    func conditionLifecycle() throws {
+        var evaluator = AnomalyEvaluator()
+        let temperatures: [Double] = [25, 46, 56, 30]
+        let evaluations = temperatures.enumerated().map { index, celsius in
+            evaluator.evaluate(TestSupport.pack(at: Int64(index) * 1000, amps: 0, celsius: celsius))
+        }
+        let changes = evaluations.flatMap(\.changes).filter { $0.ruleID == RuleID.overTemperature }
+        #expect(changes.map(\.level) == [.warning, .critical, .normal])
+        #expect(changes.map(\.previousLevel) == [.normal, .warning, .critical])
+        #expect(evaluations[0].anomalies.isEmpty && evaluations[3].anomalies.isEmpty)
+        let anomaly = try #require(evaluations[2].anomalies.first)
+        #expect(anomaly.source == .rule && anomaly.level == .critical && anomaly.value == 56 && anomaly.threshold == 55)
+        #expect(evaluator.openConditions(for: "p1").isEmpty)
+    }
+
+    @Test("a statistical spike is an anomaly with its z-score and an open condition")
+    func statistic() throws {
+        var evaluator = AnomalyEvaluator()
+        var random = SeededRandom(seed: 3)
+        for second in 0..<150 {
+            _ = evaluator.evaluate(TestSupport.machine(at: Int64(second) * 1000, kW: 80 + random.gaussian()))
+        }
+        let evaluation = evaluator.evaluate(TestSupport.machine(at: 150_000, kW: 200))
+        let anomaly = try #require(evaluation.anomalies.first)
+        #expect(anomaly.source == .statistic && anomaly.ruleID == "stat.machine.active_power")
+        #expect(try #require(anomaly.score) > 10 && anomaly.level == .critical)
+        #expect(evaluator.openConditions(for: "m1") == ["stat.machine.active_power": .critical])
+    }
+}
