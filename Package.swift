@@ -64,6 +64,16 @@ let package = Package(
             ],
             path: "Shared/VoltlineService", swiftSettings: strictSettings),
         .target(
+            name: "VoltlineStreams",
+            dependencies: [
+                "VoltlineDomain", "VoltlineKafka", "VoltlinePostgres", "VoltlineMQTT", "VoltlineService",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/VoltlineStreams", swiftSettings: strictSettings),
+        .target(
             name: "VoltlineMQTT",
             dependencies: ["CMosquitto", "VoltlineSupport", .product(name: "Logging", package: "swift-log")],
             path: "Shared/VoltlineMQTT", swiftSettings: strictSettings),
