@@ -17,8 +17,6 @@ struct MachineModel: DeviceModel {
     private var statePowerFactor = 1.0
 
     private var powerKW = 0.0
-    private var powerFactor = 1.0
-    private var voltageV: Double
     /// The meter's energy counter in kWh.
     private(set) var energyKWh = 0.0
 
@@ -32,7 +30,6 @@ struct MachineModel: DeviceModel {
         self.spec = spec
         self.random = random
         voltageOffsetV = self.random.nextGaussian(standardDeviation: 2)
-        voltageV = spec.nominalVoltageV + voltageOffsetV
         enter(.off)
     }
 
@@ -50,16 +47,17 @@ struct MachineModel: DeviceModel {
 
         let load = max(0, stateLevel * (1 + random.nextGaussian(standardDeviation: spec.dutyCycle.noise)))
         powerKW = spec.ratedPowerKW * load
-        powerFactor = min(0.99, max(0.05, statePowerFactor + random.nextGaussian(standardDeviation: Self.powerFactorNoise)))
-        voltageV =
-            spec.nominalVoltageV * (1 - Self.voltageDropAtRatedLoad * load) + voltageOffsetV
-            + random.nextGaussian(standardDeviation: Self.voltageNoiseV)
         energyKWh += powerKW * seconds / 3600
     }
 
     mutating func measure() -> Metrics {
+        let powerFactor = min(
+            0.99, max(0.05, statePowerFactor + random.nextGaussian(standardDeviation: Self.powerFactorNoise)))
+        let voltageV =
+            spec.nominalVoltageV * (1 - Self.voltageDropAtRatedLoad * powerKW / spec.ratedPowerKW) + voltageOffsetV
+            + random.nextGaussian(standardDeviation: Self.voltageNoiseV)
         // P = √3·V·I·PF and Q = P·tan(φ) with cos(φ) = PF.
-        .machine(
+        return .machine(
             MachineMetrics(
                 activePowerKW: powerKW, reactivePowerKVAR: powerKW * tan(acos(powerFactor)), voltageV: voltageV,
                 currentA: powerKW * 1000 / (3.0.squareRoot() * voltageV * powerFactor), powerFactor: powerFactor,
