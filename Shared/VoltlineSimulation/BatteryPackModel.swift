@@ -17,22 +17,22 @@ struct BatteryPackModel: DeviceModel {
     /// Ambient temperature in °C, towards which the cooling pulls the cells.
     let ambientC: Double
     /// The series element that an internal short strikes, drawn from the seed.
-    let shortedElement: Int
+    private let shortedElement: Int
     private let curve: OpenCircuitVoltageCurve
     private let fullVoltage: Double
     private var random: SplitMix64
 
-    private(set) var elements: [SeriesElement]
-    private(set) var phase: CyclePhase
+    private var elements: [SeriesElement]
+    private var phase: CyclePhase
     private var secondsLeftInRest = 0.0
     private var dischargeCRate = 0.0
     private var secondsLeftAtLoad = Double.infinity
     /// Pack current in A, positive while charging.
-    private(set) var currentA = 0.0
+    private var currentA = 0.0
     /// The BMS's coulomb-counted state of charge, 0...1; it cannot see current that leaks inside a cell.
-    private(set) var countedStateOfCharge: Double
+    private var countedStateOfCharge: Double
     /// Charge throughput in equivalent full cycles.
-    private(set) var equivalentFullCycles = 0.0
+    private var equivalentFullCycles = 0.0
 
     /// With `overheat`, the cooling loop stalls and its coolant, heated by the power electronics that share
     /// it, stands at this temperature; the cells follow it with the shorter time constant.

@@ -10,7 +10,7 @@ struct MachineModel: DeviceModel {
     /// This machine's steady deviation from nominal voltage (its cable run, its transformer tap).
     private let voltageOffsetV: Double
 
-    private(set) var state = MachineState.off
+    private var state = MachineState.off
     private var secondsLeftInState = Double.infinity
     /// The fraction of rated power and the power factor drawn when the present state began.
     private var stateLevel = 0.0
@@ -18,7 +18,7 @@ struct MachineModel: DeviceModel {
 
     private var powerKW = 0.0
     /// The meter's energy counter in kWh.
-    private(set) var energyKWh = 0.0
+    private var energyKWh = 0.0
 
     /// The supply sags by this fraction of nominal voltage at rated load.
     private static let voltageDropAtRatedLoad = 0.01

@@ -3,10 +3,10 @@ import VoltlineDomain
 /// One device on the gateway: its registration, its physics, its faults and what it last reported.
 struct SimulatedDevice: Sendable {
     let profile: DeviceProfile
-    private(set) var model: any DeviceModel
+    private var model: any DeviceModel
     private(set) var faults = FaultLog()
     /// How far the physics has been advanced, in milliseconds since the Unix epoch.
-    private(set) var clockMillis: Int64
+    private var clockMillis: Int64
     private var nextSequence: UInt64 = 0
     private var lastMetrics: Metrics?
 
