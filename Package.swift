@@ -7,6 +7,27 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// The executables of the product: one per service. Each is a thin `@main` over a `build...` function
+/// that its test target calls, so what is tested is what runs.
+let services: [(target: String, product: String, dependencies: [Target.Dependency])] = [
+    ("Ingest", "voltline-ingest", ["VoltlineMQTT"]),
+    ("Features", "voltline-features", ["VoltlineAnalytics"]),
+    ("Anomaly", "voltline-anomaly", ["VoltlineAnalytics"]),
+    ("Alerts", "voltline-alerts", ["VoltlineMQTT", "VoltlineAnalytics"]),
+    ("Scheduler", "voltline-scheduler", []),
+    ("API", "voltline-api", [.product(name: "HummingbirdWebSocket", package: "hummingbird-websocket")]),
+    ("Sim", "voltline-sim", ["VoltlineMQTT", "VoltlineSimulation"]),
+]
+
+let serviceCommon: [Target.Dependency] = [
+    "VoltlineStreams", "VoltlineService", "VoltlineDomain", "VoltlineKafka", "VoltlinePostgres",
+    .product(name: "Logging", package: "swift-log"),
+    .product(name: "Metrics", package: "swift-metrics"),
+    .product(name: "Configuration", package: "swift-configuration"),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    .product(name: "Hummingbird", package: "hummingbird"),
+]
+
 let package = Package(
     name: "Voltline",
     platforms: [.macOS(.v15)],
@@ -15,6 +36,7 @@ let package = Package(
         .library(name: "VoltlineKafka", targets: ["VoltlineKafka"]),
         .library(name: "VoltlinePostgres", targets: ["VoltlinePostgres"]),
         .executable(name: "voltline-kafka-dev", targets: ["KafkaDev"]),
+    ] + services.map { .executable(name: $0.product, targets: [$0.target]) } + [
         .executable(name: "voltline-migrate", targets: ["Migrate"]),
         .executable(name: "voltline-bench", targets: ["Bench"]),
     ],
@@ -28,6 +50,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
     ],
     targets: [
         // MARK: C libraries (Debian -dev packages, found through pkg-config)
@@ -121,4 +144,17 @@ let package = Package(
         .testTarget(name: "VoltlineKafkaTests", dependencies: ["VoltlineKafka"], path: "Tests/VoltlineKafkaTests"),
         .testTarget(name: "VoltlinePostgresTests", dependencies: ["VoltlinePostgres"], path: "Tests/VoltlinePostgresTests"),
     ]
+        + services.flatMap { service -> [Target] in
+            [
+                .executableTarget(
+                    name: service.target, dependencies: serviceCommon + service.dependencies,
+                    path: "Services/\(service.target)", swiftSettings: strictSettings),
+                .testTarget(
+                    name: "\(service.target)Tests",
+                    dependencies: [
+                        .target(name: service.target), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                        .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                    ] + serviceCommon, path: "Tests/\(service.target)Tests"),
+            ]
+        }
 )

@@ -1,0 +1,4 @@
+@main
+struct APIMain {
+    static func main() { print("not yet built") }
+}

@@ -1,0 +1,4 @@
+@main
+struct AlertsMain {
+    static func main() { print("not yet built") }
+}

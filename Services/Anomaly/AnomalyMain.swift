@@ -1,0 +1,4 @@
+@main
+struct AnomalyMain {
+    static func main() { print("not yet built") }
+}

@@ -1,0 +1,4 @@
+@main
+struct FeaturesMain {
+    static func main() { print("not yet built") }
+}

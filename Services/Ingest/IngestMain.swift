@@ -1,0 +1,4 @@
+@main
+struct IngestMain {
+    static func main() { print("not yet built") }
+}

@@ -1,0 +1,4 @@
+@main
+struct SchedulerMain {
+    static func main() { print("not yet built") }
+}

@@ -1,0 +1,4 @@
+@main
+struct SimMain {
+    static func main() { print("not yet built") }
+}

@@ -1,0 +1,74 @@
+import Foundation
+public import Logging
+import Synchronization
+public import VoltlineDomain
+public import VoltlinePostgres
+
+/// A cached view of the `devices` table, shared by a service's tasks.
+///
+/// Lookups are in memory; ``refresh()`` reloads the table (services call it on a timer and when they
+/// meet an unknown id), and ``register(_:)`` inserts a device unless it exists.
+public final class DeviceDirectory: Sendable {
+    private let pool: PostgresPool
+    private let devices = Mutex<[String: DeviceRecord]>([:])
+    private let logger: Logger
+
+    /// Creates an empty directory; call ``refresh()`` to load it.
+    public init(pool: PostgresPool, logger: Logger) {
+        self.pool = pool
+        self.logger = logger
+    }
+
+    /// The record of `id`, if it is known.
+    public func record(for id: String) -> DeviceRecord? {
+        devices.withLock { $0[id] }
+    }
+
+    /// Every known device.
+    public var all: [DeviceRecord] { devices.withLock { Array($0.values) } }
+
+    /// Reloads every device from the database.
+    public func refresh() async throws {
+        let rows = try await pool.withConnection { connection in
+            try await connection.query(
+                """
+                SELECT device_id, kind, site, line, display_name, chemistry, capacity_ah, cells_series,
+                       cells_parallel, rated_power_kw, auto_registered
+                FROM devices
+                """)
+        }
+        var loaded: [String: DeviceRecord] = [:]
+        for row in rows {
+            let id = try row.decode(String.self, at: 0)
+            guard let kind = DeviceKind(rawValue: try row.decode(String.self, at: 1)) else { continue }
+            loaded[id] = DeviceRecord(
+                id: id, kind: kind, site: try row.decode(String.self, at: 2), line: try row.decode(String?.self, at: 3),
+                displayName: try row.decode(String?.self, at: 4),
+                chemistry: try row.decode(String?.self, at: 5).flatMap(Chemistry.init(rawValue:)),
+                capacityAh: try row.decode(Double?.self, at: 6), cellsSeries: try row.decode(Int?.self, at: 7),
+                cellsParallel: try row.decode(Int?.self, at: 8), ratedPowerKW: try row.decode(Double?.self, at: 9),
+                autoRegistered: try row.decode(Bool.self, at: 10))
+        }
+        devices.withLock { $0 = loaded }
+        logger.debug("device directory refreshed", metadata: ["devices.count": "\(loaded.count)"])
+    }
+
+    /// Inserts `record` unless a device with its id exists, and caches what the table then holds.
+    /// - Returns: the stored record (the existing one when the id was already registered).
+    @discardableResult
+    public func register(_ record: DeviceRecord) async throws -> DeviceRecord {
+        _ = try await pool.withConnection { connection in
+            try await connection.execute(
+                """
+                INSERT INTO devices (device_id, kind, site, line, display_name, chemistry, capacity_ah, cells_series,
+                                     cells_parallel, rated_power_kw, auto_registered)
+                VALUES (\(record.id), \(record.kind.rawValue), \(record.site), \(record.line), \(record.displayName),
+                        \(record.chemistry?.rawValue), \(record.capacityAh), \(record.cellsSeries.map(Int64.init)),
+                        \(record.cellsParallel.map(Int64.init)), \(record.ratedPowerKW), \(record.autoRegistered))
+                ON CONFLICT (device_id) DO NOTHING
+                """)
+        }
+        try await refresh()
+        return self.record(for: record.id) ?? record
+    }
+}
