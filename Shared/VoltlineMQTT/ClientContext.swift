@@ -177,14 +177,15 @@ final class ClientContext: Sendable {
     /// Handles a lost or closed connection: requests whose acknowledgement cannot arrive any more
     /// fail; QoS 1 publications stay pending because libmosquitto resends them after reconnecting.
     func connectionLost(reasonCode: Int32) {
-        let orphans = state.withLock { state -> [Pending] in
-            guard state.phase == .connected else { return [] }
+        // Only a connection that was up counts; a refused or abandoned connect attempt also ends here.
+        let orphans = state.withLock { state -> [Pending]? in
+            guard state.phase == .connected else { return nil }
             state.phase = .reconnecting
             let orphans = state.pending.filter { if case .publish = $0.value { false } else { true } }
             for mid in orphans.keys { state.pending[mid] = nil }
             return Array(orphans.values)
         }
-        guard reasonCode != 0 else { return }
+        guard let orphans else { return }
         logger.info("MQTT connection lost; reconnecting", metadata: [LogKey.reasonCode: "\(reasonCode)"])
         let error = MQTTError(.connectionLost, "connection lost before the broker acknowledged")
         for request in orphans { request.fail(with: error) }
