@@ -134,13 +134,18 @@ let package = Package(
             path: "Services/Bench", swiftSettings: strictSettings),
 
         // MARK: Tests (integration tests reach real servers on loopback)
+        .target(
+            name: "VoltlineTestSupport",
+            dependencies: ["VoltlinePostgres", "VoltlineKafka", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/VoltlineTestSupport"),
         .testTarget(name: "VoltlineDomainTests", dependencies: ["VoltlineDomain"], path: "Tests/VoltlineDomainTests"),
         .testTarget(
             name: "VoltlineSimulationTests", dependencies: ["VoltlineSimulation"], path: "Tests/VoltlineSimulationTests"),
         .testTarget(
             name: "VoltlineAnalyticsTests", dependencies: ["VoltlineAnalytics"], path: "Tests/VoltlineAnalyticsTests"),
         .testTarget(name: "VoltlineSupportTests", dependencies: ["VoltlineSupport"], path: "Tests/VoltlineSupportTests"),
-        .testTarget(name: "VoltlineMQTTTests", dependencies: ["VoltlineMQTT"], path: "Tests/VoltlineMQTTTests"),
+        .testTarget(
+            name: "VoltlineMQTTTests", dependencies: ["VoltlineMQTT", "VoltlineTestSupport"], path: "Tests/VoltlineMQTTTests"),
         .testTarget(name: "VoltlineKafkaTests", dependencies: ["VoltlineKafka"], path: "Tests/VoltlineKafkaTests"),
         .testTarget(name: "VoltlinePostgresTests", dependencies: ["VoltlinePostgres"], path: "Tests/VoltlinePostgresTests"),
     ]
@@ -154,6 +159,7 @@ let package = Package(
                     dependencies: [
                         .target(name: service.target), .product(name: "HummingbirdTesting", package: "hummingbird"),
                         .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                        "VoltlineTestSupport", "VoltlineMQTT",
                     ] + serviceCommon, path: "Tests/\(service.target)Tests"),
             ]
         }

@@ -1,4 +1,5 @@
 import Logging
+import VoltlineTestSupport
 import Testing
 import VoltlineMQTT
 

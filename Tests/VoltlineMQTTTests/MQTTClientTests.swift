@@ -1,4 +1,5 @@
 import Foundation
+import VoltlineTestSupport
 import Testing
 import VoltlineMQTT
 

@@ -1,4 +1,5 @@
 import Synchronization
+import VoltlineTestSupport
 import VoltlineMQTT
 
 /// Drains a client's ``MQTTMessages`` in a background task so tests can wait for conditions.

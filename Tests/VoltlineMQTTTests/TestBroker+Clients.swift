@@ -1,4 +1,5 @@
 import Foundation
+import VoltlineTestSupport
 import Logging
 import VoltlineMQTT
 

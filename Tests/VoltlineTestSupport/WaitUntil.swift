@@ -1,10 +1,16 @@
 /// Polls `condition` every 50 ms until it holds, failing after `timeout`.
-func waitUntil(
+public func waitUntil(
     _ what: String, timeout: Duration = .seconds(20), _ condition: () async throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + timeout
     while try await !condition() {
-        guard ContinuousClock.now < deadline else { throw MessageCollector.Timeout(description: "timed out: \(what)") }
+        guard ContinuousClock.now < deadline else { throw WaitTimeout(description: "timed out: \(what)") }
         try await Task.sleep(for: .milliseconds(50))
     }
+}
+
+/// A condition that did not hold in time.
+public struct WaitTimeout: Error, CustomStringConvertible {
+    /// What was waited for.
+    public let description: String
 }

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,16 +10,22 @@ import Darwin
 /// Foundation's `Process` would do, except that the test runner's threads block SIGTERM and a
 /// spawned child inherits that mask: mosquitto would then ignore SIGTERM and never save its
 /// persistence file. Foundation also only notices a child's exit on its run loop.
-final class ChildProcess {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public final class ChildProcess {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    let pid: pid_t
+    public let pid: pid_t
     private var exited = false
 
-    /// Starts `executable` with `arguments`; its output goes to /dev/null.
-    init(_ executable: String, _ arguments: [String]) throws {
+    /// Starts `executable` with `arguments`.
+    /// - Parameters:
+    ///   - environment: variables set on top of this process's environment.
+    ///   - outputPath: where standard output and error go (appended).
+    public init(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+        outputPath: String = "/dev/null"
+    ) throws {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -34,13 +41,16 @@ final class ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard rc == 0 else { throw Failure(description: "posix_spawn \(executable): \(String(cString: strerror(rc)))") }
         self.pid = pid
     }
@@ -54,10 +64,10 @@ final class ChildProcess {
     }
 
     /// Whether the child is still running; reaps it once it exited.
-    var isRunning: Bool { !exited && reap(blocking: false) == nil }
+    public var isRunning: Bool { !exited && reap(blocking: false) == nil }
 
     /// Sends `signal` (SIGTERM by default) and waits up to `timeout` for the exit, then SIGKILL.
-    func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(5)) async {
+    public func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(5)) async {
         guard !exited else { return }
         kill(pid, signal)
         let deadline = ContinuousClock.now + timeout
@@ -71,7 +81,7 @@ final class ChildProcess {
     }
 
     /// Waits for a short-lived child and returns its exit status.
-    func waitForExit() -> Int32 {
+    public func waitForExit() -> Int32 {
         reap(blocking: true) ?? -1
     }
 

@@ -7,19 +7,19 @@ import Darwin
 
 /// A private mosquitto broker for one test: its own loopback port, config, password file and
 /// persistence directory. Stop and restart keep the port and the persisted sessions.
-final class TestBroker {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public final class TestBroker {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static let executable = ProcessInfo.processInfo.environment["MOSQUITTO_BIN"] ?? "/usr/sbin/mosquitto"
+    public static let executable = ProcessInfo.processInfo.environment["MOSQUITTO_BIN"] ?? "/usr/sbin/mosquitto"
 
-    let port: Int
-    let directory: URL
+    public let port: Int
+    public let directory: URL
     private var process: ChildProcess?
 
     /// Writes the configuration; `users` switches from anonymous access to a password file.
-    init(users: [String: String] = [:]) throws {
+    public init(users: [String: String] = [:]) throws {
         port = try Self.freePort()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mosquitto-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -56,7 +56,7 @@ final class TestBroker {
     }
 
     /// Runs `body` with a started broker and always stops it afterwards.
-    static func with<T>(users: [String: String] = [:], _ body: (TestBroker) async throws -> T) async throws -> T {
+    public static func with<T>(users: [String: String] = [:], _ body: (TestBroker) async throws -> T) async throws -> T {
         let broker = try TestBroker(users: users)
         try await broker.start()
         do {
@@ -70,7 +70,7 @@ final class TestBroker {
     }
 
     /// Starts mosquitto and waits until its port accepts connections.
-    func start() async throws {
+    public func start() async throws {
         let process = try ChildProcess(Self.executable, ["-c", directory.appendingPathComponent("mosquitto.conf").path])
         self.process = process
         let deadline = ContinuousClock.now + .seconds(10)
@@ -83,7 +83,7 @@ final class TestBroker {
     }
 
     /// Stops mosquitto with SIGTERM (it saves its persistence file) and waits for it to exit.
-    func stop() async {
+    public func stop() async {
         await process?.terminate()
     }
 
@@ -93,14 +93,14 @@ final class TestBroker {
     }
 
     /// A loopback port nobody listens on right now.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let (descriptor, port) = try boundSocket(listening: false)
         close(descriptor)
         return port
     }
 
     /// A loopback TCP listener that completes handshakes but never speaks MQTT; closed on return.
-    static func withSilentListener<T>(_ body: (Int) async throws -> T) async throws -> T {
+    public static func withSilentListener<T>(_ body: (Int) async throws -> T) async throws -> T {
         let (descriptor, port) = try boundSocket(listening: true)
         defer { close(descriptor) }
         return try await body(port)
