@@ -18,6 +18,8 @@ public struct GatewayPayloadDecoder: Sendable {
     public struct Outcome: Sendable {
         /// The readings that passed every check, in payload order.
         public var accepted: [Reading] = []
+        /// For each accepted reading, its position in the batch (`nil` for a single-reading payload).
+        public var acceptedIndices: [Int?] = []
         /// The refused readings (or the whole payload, with no index), in payload order.
         public var rejected: [Rejection] = []
     }
@@ -65,6 +67,7 @@ public struct GatewayPayloadDecoder: Sendable {
         case .success(let raw):
             do {
                 outcome.accepted.append(try validate(raw, receivedAtMillis: receivedAtMillis))
+                outcome.acceptedIndices.append(index)
             } catch var rejection as Rejection {
                 rejection.index = index
                 rejection.deviceID = raw.device

@@ -17,11 +17,20 @@ public struct MQTTMessages: AsyncSequence, Sendable {
 
     /// Iterates the messages; only one iterator may exist at a time.
     public struct AsyncIterator: AsyncIteratorProtocol {
+        let buffer: BackpressureBuffer<MQTTMessage>
         var base: BackpressureBuffer<MQTTMessage>.AsyncIterator
 
         /// The next message, suspending until one arrives; `nil` after the client disconnected.
         public mutating func next() async throws -> MQTTMessage? { try await base.next() }
+
+        /// Up to `limit` messages: waits for the first, then takes what is already buffered.
+        /// `nil` after the client disconnected.
+        public mutating func nextBatch(limit: Int) async throws -> [MQTTMessage]? {
+            try await buffer.nextBatch(limit: limit)
+        }
     }
 
-    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: buffer.makeAsyncIterator()) }
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(buffer: buffer, base: buffer.makeAsyncIterator())
+    }
 }
