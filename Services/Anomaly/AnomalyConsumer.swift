@@ -61,7 +61,7 @@ struct AnomalyConsumer: Service, CustomStringConvertible {
                                 payload: message.value))
                         continue
                     }
-                    let limits = await devices.record(for: reading.deviceID).map(DeviceLimits.init) ?? DeviceLimits()
+                    let limits = await devices.record(for: reading.deviceID).map { DeviceLimits($0) } ?? DeviceLimits()
                     records += AnomalyRecord.records(of: evaluator.evaluate(reading, limits: limits))
                 }
                 readingsConsumed.increment(by: batch.count - deadLetters.count)
@@ -76,6 +76,8 @@ struct AnomalyConsumer: Service, CustomStringConvertible {
         } onGracefulShutdown: {
             Task { try? await consumer.close() }
         }
+        // Also when cancelled: leave the group now rather than after the session timeout.
+        try? await consumer.close()
     }
 
     /// Inserts the records in one transaction and publishes those actually inserted before committing it.

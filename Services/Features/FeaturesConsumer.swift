@@ -61,6 +61,8 @@ struct FeaturesConsumer: Service, CustomStringConvertible {
         } onGracefulShutdown: {
             Task { try? await consumer.close() }
         }
+        // Also when cancelled: leave the group now rather than after the session timeout.
+        try? await consumer.close()
     }
 
     /// Hands each batch to the loop and waits until it is acknowledged; ends the events when the consumer closes.
@@ -94,7 +96,7 @@ struct FeaturesConsumer: Service, CustomStringConvertible {
         var limits: [String: DeviceLimits] = [:]
         for (message, reading) in readings {
             if limits[reading.deviceID] == nil {
-                limits[reading.deviceID] = await devices.record(for: reading.deviceID).map(DeviceLimits.init) ?? DeviceLimits()
+                limits[reading.deviceID] = await devices.record(for: reading.deviceID).map { DeviceLimits($0) } ?? DeviceLimits()
             }
             guard
                 let produced = engine.ingest(

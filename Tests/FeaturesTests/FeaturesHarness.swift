@@ -82,6 +82,11 @@ struct FeaturesHarness {
             """)
     }
 
+    /// The row counts of `features_1m`, `energy_15m` and `battery_segments`.
+    func counts() async throws -> [Int] {
+        [try await count("features_1m"), try await count("energy_15m"), try await count("battery_segments")]
+    }
+
     /// The number of rows of `table`.
     func count(_ table: String) async throws -> Int {
         Int(try await text("SELECT count(*)::text FROM \(PostgresIdentifier(table))")) ?? 0

@@ -15,8 +15,7 @@ struct FeaturesTests {
             try await harness.produce(SampleStream.readings + [late])
             let service = try await harness.start()
             try await waitUntil("rows written") {
-                try await harness.count("energy_15m") == 1 && harness.count("battery_segments") == 2
-                    && harness.count("features_1m") == 32
+                try await harness.counts() == [32, 1, 2]
             }
             service.cancel()
             _ = await service.result
@@ -52,7 +51,7 @@ struct FeaturesTests {
             let harness = try FeaturesHarness(database: database)
             try await harness.produce(SampleStream.readings)
             let service = try await harness.start(batchLimit: 20)
-            try await waitUntil("all rows") { try await harness.count("battery_segments") == 2 && harness.count("energy_15m") == 1 }
+            try await waitUntil("all rows") { try await harness.counts() == [32, 1, 2] }
             try await Task.sleep(for: .milliseconds(500))
             service.cancel()
             _ = await service.result
@@ -66,7 +65,7 @@ struct FeaturesTests {
             first.cancel()
             _ = await first.result
             let second = try await harness.start(batchLimit: 20)
-            try await waitUntil("all rows") { try await harness.count("battery_segments") == 2 && harness.count("energy_15m") == 1 }
+            try await waitUntil("all rows") { try await harness.counts() == [32, 1, 2] }
             try await Task.sleep(for: .milliseconds(500))
             second.cancel()
             _ = await second.result
