@@ -26,6 +26,7 @@ let serviceCommon: [Target.Dependency] = [
     .product(name: "Configuration", package: "swift-configuration"),
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
     .product(name: "Hummingbird", package: "hummingbird"),
+    .product(name: "Prometheus", package: "swift-prometheus"),
 ]
 
 let package = Package(

@@ -108,6 +108,18 @@ public struct BatterySegmenter: Sendable {
         }
     }
 
+    /// Ends one pack's open segment at its last sample (the pack went quiet) and forgets the pack.
+    public mutating func flush(deviceID: String) -> BatterySegment? {
+        guard var state = packs.removeValue(forKey: deviceID) else { return nil }
+        return finish(&state, deviceID: deviceID, endMillis: state.segment.last.timeMillis)
+    }
+
+    /// The event time of the first sample of a pack's open segment, or nil when none is open. Replaying the
+    /// pack's readings from exactly there rebuilds the segmenter's state.
+    public func openSegmentStart(for deviceID: String) -> Int64? {
+        packs[deviceID]?.segment.first.timeMillis
+    }
+
     /// Equivalent full cycles of a pack over the segments finished since its first reading (or the last
     /// ``flush()``); the service adds them to the total it stores.
     public func equivalentFullCycles(for deviceID: String) -> Double {

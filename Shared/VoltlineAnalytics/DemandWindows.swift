@@ -33,6 +33,15 @@ public struct DemandWindows: Sendable {
         windows.closeAll().map(interval)
     }
 
+    /// Closes the open intervals of one device that went quiet and forgets it; returns them oldest first.
+    public mutating func flush(deviceID: String) -> [DemandInterval] {
+        windows.close(deviceID: deviceID).map(interval)
+    }
+
+    /// The event time of the oldest reading a device's state still holds (see ``MinuteWindows``), or nil.
+    /// A consumer that replays after a restart must replay this device from there.
+    public func oldestHeldTime(for deviceID: String) -> Int64? { windows.oldestHeldTime(for: deviceID) }
+
     /// The current watermark of a machine, or nil before its first reading.
     public func watermark(for deviceID: String) -> Int64? { windows.watermark(for: deviceID) }
 

@@ -64,6 +64,21 @@ struct EventTimeWindows<Sample: TimedSample>: Sendable {
         return (.accepted, closed)
     }
 
+    /// The event time of the oldest sample `deviceID`'s state still holds: the last sample of its most
+    /// recently closed window (it holds into the next window) or the first of its open windows; nil when
+    /// it holds none. Replaying a device's readings from there rebuilds its state exactly.
+    func oldestHeldTime(for deviceID: String) -> Int64? {
+        guard let state = devices[deviceID] else { return nil }
+        let open = state.open.compactMap { $0.samples.first?.timeMillis }.min()
+        return [state.lastClosedSample?.timeMillis, open].compactMap { $0 }.min()
+    }
+
+    /// Closes every open window of `deviceID` and forgets the device (it went quiet).
+    mutating func close(deviceID: String) -> [ClosedWindow<Sample>] {
+        guard var state = devices.removeValue(forKey: deviceID) else { return [] }
+        return Self.close(&state, deviceID: deviceID, through: .max, lengthMillis)
+    }
+
     /// Closes every open window of every device (shutdown), ordered by device id, then time.
     mutating func closeAll() -> [ClosedWindow<Sample>] {
         var closed: [ClosedWindow<Sample>] = []

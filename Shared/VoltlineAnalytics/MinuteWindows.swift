@@ -36,6 +36,15 @@ public struct MinuteWindows: Sendable {
         windows.closeAll().map(feature)
     }
 
+    /// Closes the open windows of one device that went quiet and forgets it; returns them oldest first.
+    public mutating func flush(deviceID: String) -> [MinuteFeature] {
+        windows.close(deviceID: deviceID).map(feature)
+    }
+
+    /// The event time of the oldest reading a device's state still holds (see ``MinuteWindows``), or nil.
+    /// A consumer that replays after a restart must replay this device from there.
+    public func oldestHeldTime(for deviceID: String) -> Int64? { windows.oldestHeldTime(for: deviceID) }
+
     /// The current watermark of a device, or nil before its first reading.
     public func watermark(for deviceID: String) -> Int64? { windows.watermark(for: deviceID) }
 

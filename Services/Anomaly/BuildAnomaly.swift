@@ -1,0 +1,49 @@
+import Configuration
+import Logging
+import Prometheus
+import ServiceLifecycle
+import VoltlineDomain
+import VoltlineKafka
+import VoltlinePostgres
+import VoltlineService
+import VoltlineStreams
+
+/// Builds the anomaly service: Kafka clients, the database pool, the device directory, the consumer and
+/// the ops server (default port 8083), dependencies first.
+///
+/// Settings: `anomaly.group-id` (default `voltline-anomaly`), `anomaly.batch-limit` (1000),
+/// `anomaly.directory-refresh-seconds` (least time between directory reloads for unknown ids, 5).
+/// - Throws: when the Kafka clients or the database URL are misconfigured.
+func buildAnomaly(reader: ConfigReader, registry: PrometheusCollectorRegistry, logger: Logger) async throws
+    -> ServiceGroup
+{
+    let connections = ConnectionSettings(reader: reader)
+    let groupID = reader.string(forKey: "anomaly.group-id", default: "voltline-anomaly")
+    let pool = PostgresPool(
+        configuration: try connections.postgres(applicationName: "voltline-anomaly"),
+        maxConnections: connections.databasePoolSize, logger: logger)
+    let producer = try KafkaProducer(
+        configuration: KafkaProducerConfiguration(client: connections.kafka(clientID: "voltline-anomaly")),
+        logger: logger)
+    let consumer = try KafkaConsumer(
+        configuration: KafkaConsumerConfiguration(
+            client: connections.kafka(clientID: "voltline-anomaly"), groupID: groupID, topics: [KafkaTopic.readings],
+            autoCommitInterval: nil),
+        logger: logger)
+    let readiness = ReadinessProbe(conditions: ["ready"])
+    let lookup = DeviceLookup(
+        directory: DeviceDirectory(pool: pool, logger: logger),
+        minimumRefreshInterval: .seconds(reader.int(forKey: "anomaly.directory-refresh-seconds", default: 5)),
+        logger: logger)
+    let anomalies = AnomalyConsumer(
+        consumer: consumer, producer: producer, pool: pool, devices: lookup, readiness: readiness,
+        batchLimit: max(1, reader.int(forKey: "anomaly.batch-limit", default: 1000)), logger: logger)
+    let ops = OpsServer.application(
+        configuration: .init(reader: reader, defaultPort: 8083), readiness: readiness, registry: registry,
+        logger: logger)
+    return ServiceGroup(
+        configuration: .init(
+            services: [.init(service: ClientsService(producer: producer, pool: pool)), .init(service: anomalies),
+                .init(service: ops)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+}

@@ -1,0 +1,43 @@
+import Configuration
+import Logging
+import Prometheus
+import ServiceLifecycle
+import VoltlineDomain
+import VoltlineKafka
+import VoltlinePostgres
+import VoltlineService
+import VoltlineStreams
+
+/// Builds the features service: Kafka clients, the database pool, the device directory, the consumer
+/// and the ops server (default port 8082), dependencies first.
+/// - Throws: when the Kafka clients or the database URL are misconfigured.
+func buildFeatures(reader: ConfigReader, registry: PrometheusCollectorRegistry, logger: Logger) async throws
+    -> ServiceGroup
+{
+    let connections = ConnectionSettings(reader: reader)
+    let settings = FeaturesSettings(reader: reader)
+    let pool = PostgresPool(
+        configuration: try connections.postgres(applicationName: "voltline-features"),
+        maxConnections: connections.databasePoolSize, logger: logger)
+    let producer = try KafkaProducer(
+        configuration: KafkaProducerConfiguration(client: connections.kafka(clientID: "voltline-features")),
+        logger: logger)
+    let consumer = try KafkaConsumer(
+        configuration: KafkaConsumerConfiguration(
+            client: connections.kafka(clientID: "voltline-features"), groupID: settings.groupID,
+            topics: [KafkaTopic.readings], autoCommitInterval: nil),
+        logger: logger)
+    let readiness = ReadinessProbe(conditions: ["ready"])
+    let directory = DeviceDirectory(pool: pool, logger: logger)
+    let features = FeaturesConsumer(
+        settings: settings, consumer: consumer, producer: producer, pool: pool,
+        devices: DeviceLookup(directory: directory, logger: logger), readiness: readiness, logger: logger)
+    let ops = OpsServer.application(
+        configuration: .init(reader: reader, defaultPort: 8082), readiness: readiness, registry: registry,
+        logger: logger)
+    return ServiceGroup(
+        configuration: .init(
+            services: [.init(service: ClientsService(producer: producer, pool: pool)), .init(service: features),
+                .init(service: ops)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+}
