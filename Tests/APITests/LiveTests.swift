@@ -12,7 +12,7 @@ struct LiveTests {
     @Test func pushesReadingsAndAlertsAndHonoursTheSubscription() async throws {
         try await withAPI(.live) { client, _, broker in
             // The follower starts at the end of each partition: wait until it has its partitions.
-            try await waitUntil(timeout: .seconds(30)) {
+            try await waitUntil("the live follower has its partitions", timeout: .seconds(30)) {
                 try await client.execute(uri: "/readyz", method: .get) { $0.status == .ok }
             }
             let producer = try KafkaProducer(
