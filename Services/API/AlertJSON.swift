@@ -1,8 +1,9 @@
 import Foundation
+import Hummingbird
 import VoltlinePostgres
 
 /// An `alerts` row; `events` (its `alert_events` history, oldest first) only on `GET /api/v1/alerts/{id}`.
-struct AlertJSON: Encodable, Sendable {
+struct AlertJSON: ResponseEncodable {
     var id: Int64
     var deviceID: String
     var rule: String

@@ -85,7 +85,8 @@ struct AlertRoutes: Sendable {
                     rows = try await connection.query(
                         "SELECT voltline_resolve_alert(\(id), \(body.actor), \(body.note)) AS applied")
                 }
-                if try rows.first?.decode(Bool?.self, at: 0) == true { return true }
+                let applied = try rows.first?.decode(Bool?.self, at: 0) ?? nil
+                if applied == true { return true }
                 guard try await !connection.query("SELECT 1 FROM alerts WHERE id = \(id)").isEmpty else {
                     throw HTTPError(.notFound, message: "no alert \(id)")
                 }

@@ -28,12 +28,15 @@ struct LiveRoutes: Sendable {
                         try await outbound.write(.text(Self.error("send subscriptions as text frames")))
                         continue
                     }
+                    let subscription: LiveSubscription
                     do {
-                        broadcaster.subscribe(id, to: try LiveSubscription(json: text))
-                        try await outbound.write(.text(#"{"type":"subscribed"}"#))
+                        subscription = try LiveSubscription(json: text)
                     } catch {
                         try await outbound.write(.text(Self.error(error.message)))
+                        continue
                     }
+                    broadcaster.subscribe(id, to: subscription)
+                    try await outbound.write(.text(#"{"type":"subscribed"}"#))
                 }
                 group.cancelAll()
             }

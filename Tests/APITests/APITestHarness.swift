@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NIOCore
 import Prometheus
 import VoltlineKafka
 import VoltlinePostgres
@@ -45,7 +46,7 @@ func withAPI(
 func decode<Value: Decodable>(_ type: Value.Type, from response: TestResponse) throws -> Value {
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
-    return try decoder.decode(Value.self, from: Data(buffer: response.body))
+    return try decoder.decode(Value.self, from: Data(response.body.readableBytesView))
 }
 
 /// The response body as text.

@@ -54,11 +54,11 @@ struct RESTTests {
             try await Fixtures.insertReadings(db, count: 5)
             let from = Int64(Fixtures.start.timeIntervalSince1970 * 1000)
             let path = "/api/v1/devices/press-01/readings"
-            var next: Int64?
-            try await client.execute(uri: "\(path)?from=\(from)&to=\(from + 4000)&limit=2", method: .get) { response in
+            let next = try await client.execute(uri: "\(path)?from=\(from)&to=\(from + 4000)&limit=2", method: .get) {
+                response in
                 let page = try decode(PageShape<ReadingShape>.self, from: response)
                 #expect(page.items.map(\.activePowerKw) == [10, 11])
-                next = page.nextFrom
+                return page.nextFrom
             }
             let cursor = try #require(next)
             try await client.execute(uri: "\(path)?from=\(cursor)&to=\(from + 4000)&limit=2", method: .get) { response in
