@@ -19,6 +19,11 @@ let services: [(target: String, product: String, dependencies: [Target.Dependenc
     ("Sim", "voltline-sim", ["VoltlineMQTT", "VoltlineSimulation"]),
 ]
 
+/// Extra dependencies of a service's test target, by service target.
+let serviceTestDependencies: [String: [Target.Dependency]] = [
+    "API": [.product(name: "HummingbirdWSTesting", package: "hummingbird-websocket")]
+]
+
 let serviceCommon: [Target.Dependency] = [
     "VoltlineStreams", "VoltlineService", "VoltlineDomain", "VoltlineKafka", "VoltlinePostgres",
     .product(name: "Logging", package: "swift-log"),
@@ -161,7 +166,7 @@ let package = Package(
                         .target(name: service.target), .product(name: "HummingbirdTesting", package: "hummingbird"),
                         .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
                         "VoltlineTestSupport", "VoltlineMQTT",
-                    ] + serviceCommon, path: "Tests/\(service.target)Tests"),
+                    ] + serviceCommon + (serviceTestDependencies[service.target] ?? []), path: "Tests/\(service.target)Tests"),
             ]
         }
 )

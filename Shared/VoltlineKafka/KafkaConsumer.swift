@@ -32,7 +32,8 @@ public final class KafkaConsumer: Sendable {
     ///   subscription's error.
     public init(configuration: KafkaConsumerConfiguration, logger: Logger) throws {
         let tracker = AssignmentTracker()
-        let rebalance = RebalanceHandler(tracker: tracker, logger: logger, committedTimeout: .seconds(10))
+        let rebalance = RebalanceHandler(
+            tracker: tracker, logger: logger, committedTimeout: .seconds(10), startPosition: configuration.startPosition)
         let client = try RDKafkaClient(
             type: RD_KAFKA_CONSUMER, properties: configuration.librdkafkaProperties,
             callbacks: RDKafkaCallbacks(logger: logger, rebalance: { rebalance.handle($0, $1, $2) }))

@@ -17,6 +17,18 @@ public struct KafkaConsumerConfiguration: Sendable {
     /// How often stored offsets are committed in the background (`auto.commit.interval.ms`);
     /// `nil` commits only in ``KafkaConsumer/commit()``, on rebalance and on close. Default 5 seconds.
     public var autoCommitInterval: Duration?
+    /// Where a partition starts when the group has no committed offset for it. Default
+    /// ``StartPosition/beginning``.
+    public var startPosition: StartPosition
+
+    /// Where a consumer starts reading a partition that its group has never committed an offset for.
+    public enum StartPosition: Sendable, Hashable {
+        /// The first message still in the log: a new group processes everything (pipelines).
+        case beginning
+        /// The high watermark at assignment: only messages produced afterwards (live followers that tail
+        /// a topic and never commit).
+        case end
+    }
 
     /// Creates consumer settings.
     /// - Parameters:
@@ -25,15 +37,18 @@ public struct KafkaConsumerConfiguration: Sendable {
     ///   - topics: the topics to subscribe to.
     ///   - bufferCapacity: fetched messages held for the application; at least 1.
     ///   - autoCommitInterval: background commit interval of stored offsets, or `nil` for none.
+    ///   - startPosition: where partitions without a committed offset start.
     public init(
         client: KafkaConfiguration = KafkaConfiguration(), groupID: String, topics: [String],
-        bufferCapacity: Int = 1024, autoCommitInterval: Duration? = .seconds(5)
+        bufferCapacity: Int = 1024, autoCommitInterval: Duration? = .seconds(5),
+        startPosition: StartPosition = .beginning
     ) {
         self.client = client
         self.groupID = groupID
         self.topics = topics
         self.bufferCapacity = bufferCapacity
         self.autoCommitInterval = autoCommitInterval
+        self.startPosition = startPosition
     }
 
     /// The librdkafka properties; the offset-handling guarantees are applied last.

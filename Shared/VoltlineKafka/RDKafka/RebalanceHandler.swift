@@ -3,8 +3,9 @@ import Logging
 
 /// A consumer's `rebalance_cb`, run on its poll thread inside `rd_kafka_consumer_poll`.
 ///
-/// On assign, each partition starts at its committed offset, or explicitly at the beginning when
-/// the group has none (`auto.offset.reset=error` would otherwise make that an error). On revoke,
+/// On assign, each partition starts at its committed offset, or explicitly at the beginning (or the
+/// end, per ``KafkaConsumerConfiguration/startPosition``) when the group has none
+/// (`auto.offset.reset=error` would otherwise make that an error). On revoke,
 /// stored offsets are committed synchronously *before* the partitions are given up, so the next
 /// owner starts exactly after the last processed message.
 struct RebalanceHandler: Sendable {
@@ -12,6 +13,8 @@ struct RebalanceHandler: Sendable {
     let logger: Logger
     /// How long the assign step waits for the group's committed offsets.
     let committedTimeout: Duration
+    /// Where partitions without a committed offset start.
+    let startPosition: KafkaConsumerConfiguration.StartPosition
 
     func handle(
         _ rk: OpaquePointer, _ err: rd_kafka_resp_err_t, _ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
@@ -47,7 +50,7 @@ struct RebalanceHandler: Sendable {
         }
     }
 
-    /// Fills in each partition's start: the committed offset, or the beginning when there is none.
+    /// Fills in each partition's start: the committed offset, or ``startPosition`` when there is none.
     private func setStartOffsets(_ rk: OpaquePointer, _ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) {
         var err = RD_KAFKA_RESP_ERR__TIMED_OUT
         for _ in 0..<3 where err != RD_KAFKA_RESP_ERR_NO_ERROR {
@@ -59,10 +62,26 @@ struct RebalanceHandler: Sendable {
                 // `auto.offset.reset=error` error reaches the application instead of a silent guess.
                 list.elements[index].offset = Int64(RD_KAFKA_OFFSET_INVALID)
             } else if list.elements[index].offset < 0 {
-                list.elements[index].offset = Int64(RD_KAFKA_OFFSET_BEGINNING)
+                list.elements[index].offset = startOffset(rk, list.elements[index])
             }
         }
         check(err, "rd_kafka_committed")
+    }
+
+    /// The start of a partition without a committed offset. For ``KafkaConsumerConfiguration/StartPosition/end``
+    /// the high watermark is looked up now rather than left to librdkafka's lazy `OFFSET_END`, so that a
+    /// message produced once the assignment is visible is always delivered.
+    private func startOffset(_ rk: OpaquePointer, _ partition: rd_kafka_topic_partition_t) -> Int64 {
+        switch startPosition {
+        case .beginning:
+            return Int64(RD_KAFKA_OFFSET_BEGINNING)
+        case .end:
+            var low: Int64 = -1
+            var high: Int64 = -1
+            let err = rd_kafka_query_watermark_offsets(
+                rk, partition.topic, partition.partition, &low, &high, Int32(committedTimeout.milliseconds))
+            return err == RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0 ? high : Int64(RD_KAFKA_OFFSET_END)
+        }
     }
 
     private func check(_ err: rd_kafka_resp_err_t, _ function: String) {
