@@ -29,7 +29,7 @@ struct LiveRoutes: Sendable {
                         continue
                     }
                     let subscription: LiveSubscription
-                    do {
+                    do throws(LiveSubscriptionError) {
                         subscription = try LiveSubscription(json: text)
                     } catch {
                         try await outbound.write(.text(Self.error(error.message)))

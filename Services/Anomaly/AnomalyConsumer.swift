@@ -99,7 +99,8 @@ struct AnomalyConsumer: Service, CustomStringConvertible {
                 for row in keys {
                     fresh.insert("\(try row.decode(String.self, at: 0))|\(try row.decode(String.self, at: 1))|\(try row.decode(Int64.self, at: 2))")
                 }
-                let published = records.filter { fresh.contains("\($0.device)|\($0.rule)|\($0.ts)") }
+                // A key inserted once publishes once, even when a replay put it in this batch twice.
+                let published = records.filter { fresh.remove("\($0.device)|\($0.rule)|\($0.ts)") != nil }
                 try await producer.sendAll(topic: KafkaTopic.anomalies, published.map { ($0.device, $0.json) })
                 try await producer.sendAll(
                     topic: KafkaTopic.deadLetter, deadLetters.map { (String(decoding: $0.key, as: UTF8.self), $0.encoded()) })
