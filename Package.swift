@@ -144,6 +144,14 @@ let package = Package(
             name: "VoltlineTestSupport",
             dependencies: ["VoltlinePostgres", "VoltlineKafka", .product(name: "Logging", package: "swift-log")],
             path: "Tests/VoltlineTestSupport"),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "VoltlineTestSupport", "VoltlineDomain", "VoltlineKafka", "VoltlinePostgres", "VoltlineMQTT",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ],
+            path: "Tests/EndToEndTests"),
         .testTarget(name: "VoltlineDomainTests", dependencies: ["VoltlineDomain"], path: "Tests/VoltlineDomainTests"),
         .testTarget(
             name: "VoltlineSimulationTests", dependencies: ["VoltlineSimulation"], path: "Tests/VoltlineSimulationTests"),
