@@ -162,7 +162,7 @@ let package = Package(
                         .target(name: service.target), .product(name: "HummingbirdTesting", package: "hummingbird"),
                         .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
                         "VoltlineTestSupport", "VoltlineMQTT",
-                    ] + serviceCommon + service.dependencies, path: "Tests/\(service.target)Tests"),
+                    ] + serviceCommon, path: "Tests/\(service.target)Tests"),
             ]
         }
 )

@@ -56,8 +56,8 @@ final class AlertEventPublisher: Service, CustomStringConvertible, Sendable {
         try await connectMQTT()
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
-                group.addTask { [wakeupContinuation, settings] in
-                    while (try? await Task.sleep(for: settings.publishInterval)) != nil { wakeupContinuation.yield() }
+                group.addTask { [wakeupContinuation = self.wakeupContinuation, interval = self.settings.publishInterval] in
+                    while (try? await Task.sleep(for: interval)) != nil { wakeupContinuation.yield() }
                 }
                 for await _ in self.wakeups {
                     guard !Task.isCancelled else { break }
