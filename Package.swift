@@ -14,7 +14,7 @@ let services: [(target: String, product: String, dependencies: [Target.Dependenc
     ("Features", "voltline-features", ["VoltlineAnalytics"]),
     ("Anomaly", "voltline-anomaly", ["VoltlineAnalytics"]),
     ("Alerts", "voltline-alerts", ["VoltlineMQTT", "VoltlineAnalytics"]),
-    ("Scheduler", "voltline-scheduler", []),
+    ("Scheduler", "voltline-scheduler", ["VoltlineScheduling"]),
     ("API", "voltline-api", [.product(name: "HummingbirdWebSocket", package: "hummingbird-websocket")]),
     ("Sim", "voltline-sim", ["VoltlineMQTT", "VoltlineSimulation"]),
 ]
@@ -81,6 +81,8 @@ let package = Package(
         .target(
             name: "VoltlineAnalytics", dependencies: ["VoltlineDomain"], path: "Shared/VoltlineAnalytics",
             swiftSettings: strictSettings),
+        .target(
+            name: "VoltlineScheduling", path: "Shared/VoltlineScheduling", swiftSettings: strictSettings),
         .target(
             name: "VoltlineService",
             dependencies: [

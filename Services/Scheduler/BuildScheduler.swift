@@ -1,0 +1,39 @@
+import Configuration
+import Logging
+import Prometheus
+import ServiceLifecycle
+import VoltlinePostgres
+import VoltlineScheduling
+import VoltlineService
+import VoltlineStreams
+
+/// Builds the scheduler: installs the tariff (the file in `scheduler.tariff-file`, or the built-in default when
+/// no tariff is active), then the pricing loop and the ops server (default port 8085).
+/// - Throws: when the database is unreachable or the tariff file is unreadable or invalid.
+func buildScheduler(
+    reader: ConfigReader, registry: PrometheusCollectorRegistry, logger: Logger
+) async throws -> SchedulerServices {
+    let connections = ConnectionSettings(reader: reader)
+    let settings = PricingSettings(reader: reader)
+    let pool = PostgresPool(
+        configuration: try connections.postgres(applicationName: "voltline-scheduler"),
+        maxConnections: connections.databasePoolSize, logger: logger)
+    let tariffs = TariffStore(pool: pool)
+    if let file = settings.tariffFile {
+        let tariff = try TariffStore.load(file: file)
+        try await tariffs.activate(tariff)
+        logger.info("tariff activated from file", metadata: ["tariff": "\(tariff.name)", "tariff.file": "\(file)"])
+    } else if try await tariffs.activateIfNoneActive(.koreanIndustrial) {
+        logger.info("default tariff activated", metadata: ["tariff": "\(Tariff.koreanIndustrial.name)"])
+    }
+    let readiness = ReadinessProbe(conditions: ["database"])
+    let pricer = EnergyPricer(pool: pool, tariffs: tariffs, settings: settings, readiness: readiness, logger: logger)
+    let ops = OpsServer.application(
+        configuration: .init(reader: reader, defaultPort: 8085), readiness: readiness, registry: registry,
+        logger: logger)
+    let group = ServiceGroup(
+        configuration: .init(
+            services: [.init(service: pricer), .init(service: ops)], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+    return SchedulerServices(group: group, pricer: pricer)
+}
