@@ -38,8 +38,7 @@ struct VirtualGatewayService: Service, CustomStringConvertible {
                 group.addTask { await registration.register(controller.profiles) }
             }
             group.addTask { await listenForCommands() }
-            group.addTask { await produceReadings() }
-            group.addTask { await publishThenDisconnect() }
+            group.addTask { await produceAndPublishThenDisconnect() }
         }
         logger.info("virtual gateway stopped", metadata: [LogKey.queued: "\(queue.count)"])
     }
@@ -67,11 +66,18 @@ struct VirtualGatewayService: Service, CustomStringConvertible {
 
     // MARK: Publishing
 
-    /// Publishes until shutdown and the queue is drained, racing the drain against the shutdown timeout;
-    /// then disconnects.
-    private func publishThenDisconnect() async {
+    /// Produces and publishes until shutdown, then publishes what is left in the queue, racing that drain
+    /// against the shutdown timeout; then disconnects.
+    private func produceAndPublishThenDisconnect() async {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await publishReadings() }
+            group.addTask {
+                await withDiscardingTaskGroup { running in
+                    running.addTask { await produceReadings() }
+                    running.addTask { await publishReadings(draining: false) }
+                }
+                // The producer has queued its last readings: now empty the queue.
+                await publishReadings(draining: true)
+            }
             group.addTask {
                 // Disconnecting also fails a publish stuck waiting for an absent broker, which ends the drain.
                 guard (try? await gracefulShutdown()) != nil,
@@ -90,13 +96,13 @@ struct VirtualGatewayService: Service, CustomStringConvertible {
         readiness.set(Self.readinessCondition, false)
     }
 
-    /// Takes batches from the queue and publishes them while connected; returns once shutdown is asked
-    /// and the queue is empty, or the client is closed.
-    private func publishReadings() async {
+    /// Takes batches from the queue and publishes them while connected. Returns when the client is closed,
+    /// and otherwise when shutdown is asked or, when `draining`, once the queue is empty.
+    private func publishReadings(draining: Bool) async {
         let topic = MQTTTopic.telemetry(gateway: settings.gatewayID)
         while client.connectionState != .closed {
             readiness.set(Self.readinessCondition, client.isConnected)
-            if Task.isShuttingDownGracefully && queue.count == 0 { return }
+            if draining ? queue.count == 0 : Task.isShuttingDownGracefully { return }
             let batch = client.isConnected ? queue.take(upTo: settings.batchSize) : []
             guard !batch.isEmpty else {
                 try? await Task.sleep(for: Self.pollInterval)

@@ -23,6 +23,8 @@ struct SimTelemetryTests {
             let wallStart = ContinuousClock.now
             try await waitUntil("readings for 3 wall seconds") { ContinuousClock.now - wallStart > .seconds(3) }
             try await harness.stop()
+            // Shutdown published everything produced up to it.
+            #expect(harness.sim.queue.count == 0)
             let wallSeconds = Double((ContinuousClock.now - wallStart).components.seconds)
             await recorder.stop()
 
