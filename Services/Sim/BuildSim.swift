@@ -25,8 +25,10 @@ struct Sim {
 func buildSim(reader: ConfigReader, registry: PrometheusCollectorRegistry, logger: Logger) async throws -> Sim {
     let settings = try SimSettings(reader: reader)
     let connections = ConnectionSettings(reader: reader)
-    let startMillis = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
-    let clock = SimulationClock(startMillis: startMillis, acceleration: settings.acceleration)
+    let clock = SimulationClock(
+        wallClockMillis: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)),
+        acceleration: settings.acceleration, backfillMillis: settings.backfillMillis)
+    let startMillis = clock.startMillis
     let controller = GatewayController(
         gateway: SimFleet.gateway(
             seed: settings.seed, startMillis: startMillis, sampleIntervalMillis: settings.sampleIntervalMillis,

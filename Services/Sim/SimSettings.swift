@@ -8,6 +8,9 @@ import Configuration
 /// - `sim.seed` (default 42): the seed of all simulated randomness.
 /// - `sim.rate` (default 1.0): real seconds between two publishing ticks; may be fractional.
 /// - `sim.acceleration` (default 1): simulated seconds per real second (60 runs an hour a minute).
+/// - `sim.backfill-minutes` (default 0): start the simulation this far in the past, replay it at
+///   `sim.acceleration` until it reaches the wall clock, then go on in real time (demos and tests see
+///   hours of history in minutes, with event times the pipeline accepts).
 /// - `sim.sample-interval-ms` (default 1000): simulated ms between two readings of a device.
 /// - `sim.batch` (default 50): readings per MQTT message, as `{"readings":[...]}`; 1 publishes single readings.
 /// - `sim.devices` (default 0): extra machines added beyond the standard fleet, for load tests.
@@ -21,6 +24,7 @@ struct SimSettings: Sendable {
     var seed: UInt64
     var tickInterval: Duration
     var acceleration: Double
+    var backfillMillis: Int64
     var sampleIntervalMillis: Int64
     var batchSize: Int
     var extraDevices: Int
@@ -36,6 +40,7 @@ struct SimSettings: Sendable {
         seed = UInt64(clamping: reader.int(forKey: "sim.seed", default: 42))
         let rate = reader.double(forKey: "sim.rate", default: 1.0)
         acceleration = reader.double(forKey: "sim.acceleration", default: 1)
+        backfillMillis = Int64(reader.double(forKey: "sim.backfill-minutes", default: 0) * 60_000)
         sampleIntervalMillis = Int64(reader.int(forKey: "sim.sample-interval-ms", default: 1000))
         batchSize = reader.int(forKey: "sim.batch", default: 50)
         extraDevices = reader.int(forKey: "sim.devices", default: 0)
@@ -44,6 +49,7 @@ struct SimSettings: Sendable {
         let shutdownSeconds = reader.double(forKey: "sim.shutdown-timeout", default: 5)
         guard rate > 0, rate.isFinite else { throw SimSettingsError("sim.rate must be a positive number of seconds") }
         guard acceleration > 0, acceleration.isFinite else { throw SimSettingsError("sim.acceleration must be positive") }
+        guard backfillMillis >= 0 else { throw SimSettingsError("sim.backfill-minutes must not be negative") }
         guard sampleIntervalMillis > 0 else { throw SimSettingsError("sim.sample-interval-ms must be positive") }
         guard (1...1000).contains(batchSize) else { throw SimSettingsError("sim.batch must be 1...1000") }
         guard extraDevices >= 0 else { throw SimSettingsError("sim.devices must not be negative") }

@@ -11,7 +11,7 @@ import VoltlineSimulation
 @Suite("Sim admin routes")
 struct SimAdminRoutesTests {
     private func application() -> (some ApplicationProtocol, GatewayController) {
-        let clock = SimulationClock(startMillis: 1_764_082_800_000, acceleration: 1)
+        let clock = SimulationClock(wallClockMillis: 1_764_082_800_000, acceleration: 1)
         let controller = GatewayController(
             gateway: SimFleet.gateway(
                 seed: 42, startMillis: clock.startMillis, sampleIntervalMillis: 1000, extraMachines: 0),
