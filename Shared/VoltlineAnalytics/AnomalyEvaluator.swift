@@ -47,7 +47,8 @@ public struct AnomalyEvaluator: Sendable {
         }
         for metric in MonitoredMetric.allCases {
             guard let value = metric.value(in: reading.metrics),
-                let score = detector.observe(value, for: .init(deviceID: reading.deviceID, metric: metric.rawValue))
+                let score = detector.observe(
+                    value, for: .init(deviceID: reading.deviceID, metric: metric.rawValue), madFloor: metric.madFloor)
             else { continue }
             record(metric.ruleID, score.level)
             guard score.level > .normal else { continue }

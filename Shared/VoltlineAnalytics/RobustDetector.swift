@@ -61,12 +61,14 @@ public struct RobustDetector: Sendable {
         self.configuration = configuration
     }
 
-    /// Scores `value` against the history of `key`, then adds it to the history.
+    /// Scores `value` against the history of `key`, then adds it to the history. `madFloor` raises the
+    /// configured absolute MAD floor for this series (the metric's measurement resolution).
     /// - Returns: the score, or nil while the series has less than the minimum history or the value is
     ///   not finite (which is not added).
-    public mutating func observe(_ value: Double, for key: SeriesKey) -> RobustScore? {
+    public mutating func observe(_ value: Double, for key: SeriesKey, madFloor: Double? = nil) -> RobustScore? {
         guard value.isFinite else { return nil }
-        let configuration = configuration
+        var configuration = configuration
+        if let madFloor { configuration.absoluteMADFloor = max(configuration.absoluteMADFloor, madFloor) }
         return series[key, default: RollingMedian(capacity: configuration.windowSize)].scoreThenAdd(value) {
             $0.count >= configuration.minimumHistory ? Self.score(value, against: $0, configuration) : nil
         }

@@ -21,12 +21,15 @@ public struct ThresholdRules: Sendable, Hashable, Codable {
     public var cellUndervoltageCriticalMarginV = 0.3
     /// Current above this multiple of the limit is critical.
     public var overCurrentCriticalFactor = 1.5
+    /// Active power above this multiple of the rating is a warning: meters see a few percent of noise on
+    /// a machine running at its rating, which is not yet an overload.
+    public var overPowerWarningFactor = 1.1
     /// Active power above this multiple of the rating is critical.
-    public var overPowerCriticalFactor = 1.2
+    public var overPowerCriticalFactor = 1.3
     /// Power factor below this while running is a warning.
     public var powerFactorWarning = 0.7
     /// A machine runs above this share of its rating...
-    public var runningShareOfRating = 0.1
+    public var runningShareOfRating = 0.5
     /// ...or, when its rating is unknown, above this power in kW.
     public var runningPowerKW = 1.0
 
@@ -86,7 +89,8 @@ public struct ThresholdRules: Sendable, Hashable, Codable {
     private func check(_ machine: MachineMetrics, limits: DeviceLimits) -> [RuleCheck] {
         var checks: [RuleCheck] = []
         if let rated = limits.ratedPowerKW {
-            let ladder = ThresholdLadder(trigger: .above, warning: rated, critical: rated * overPowerCriticalFactor)
+            let ladder = ThresholdLadder(
+                trigger: .above, warning: rated * overPowerWarningFactor, critical: rated * overPowerCriticalFactor)
             checks.append(Self.check(RuleID.overPower, machine.activePowerKW, ladder))
         }
         if let powerFactor = machine.powerFactor {

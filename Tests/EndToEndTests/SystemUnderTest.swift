@@ -120,6 +120,13 @@ final class SystemUnderTest: @unchecked Sendable {
         return Int(try rows[0].decode(Int64.self, at: 0))
     }
 
+    /// Rows of one text column from SQL, for failure messages.
+    func texts(_ sql: String) async throws -> [String] {
+        let connection = try await database.connect()
+        defer { Task { await connection.close() } }
+        return try await connection.query(.init(stringLiteral: sql)).map { try $0.decode(String.self, at: 0) }
+    }
+
     /// The last lines of every service's log, for a failure message.
     func logTails() -> String {
         Self.services.map { service in

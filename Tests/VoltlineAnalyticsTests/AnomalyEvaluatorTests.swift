@@ -25,12 +25,24 @@ struct AnomalyEvaluatorTests {
         var evaluator = AnomalyEvaluator()
         var random = SeededRandom(seed: 3)
         for second in 0..<150 {
-            _ = evaluator.evaluate(TestSupport.machine(at: Int64(second) * 1000, kW: 80 + random.gaussian()))
+            _ = evaluator.evaluate(TestSupport.pack(at: Int64(second) * 1000, amps: -10, celsius: 30 + 0.2 * random.gaussian()))
         }
-        let evaluation = evaluator.evaluate(TestSupport.machine(at: 150_000, kW: 200))
+        // 40 °C is inside every rule's limits, but a 10 K jump in a second is far outside the recent history.
+        let evaluation = evaluator.evaluate(TestSupport.pack(at: 150_000, amps: -10, celsius: 40))
         let anomaly = try #require(evaluation.anomalies.first)
-        #expect(anomaly.source == .statistic && anomaly.ruleID == "stat.machine.active_power")
+        #expect(anomaly.source == .statistic && anomaly.ruleID == "stat.pack.temperature")
         #expect(try #require(anomaly.score) > 10 && anomaly.level == .critical)
-        #expect(evaluator.openConditions(for: "m1") == ["stat.machine.active_power": .critical])
+        #expect(evaluator.openConditions(for: "p1") == ["stat.pack.temperature": .critical])
+    }
+
+    @Test("a machine's change of operating state is not a statistical anomaly")
+    func machineDutyCycleIsNotScored() {
+        var evaluator = AnomalyEvaluator()
+        var anomalies = 0
+        for second in 0..<300 {
+            let kW = second < 200 ? 12.0 : 80.0  // idle, then running
+            anomalies += evaluator.evaluate(TestSupport.machine(at: Int64(second) * 1000, kW: kW)).anomalies.count
+        }
+        #expect(anomalies == 0)
     }
 }
