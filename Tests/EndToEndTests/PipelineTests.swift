@@ -7,10 +7,10 @@ import VoltlineTestSupport
 
 @Suite("End to end: sim → ingest → features → anomaly → alerts, with scheduler and api", .serialized)
 struct PipelineTests {
-    /// Three simulated hours replayed at 60×: the test sees 15-minute windows close within seconds, and
+    /// Ten simulated hours replayed at 60× (longer than the test runs): the test sees 15-minute windows close within seconds, and
     /// every event time stays behind the wall clock, as ingest requires.
     static let settings = [
-        "VOLTLINE_SIM_ACCELERATION": "60", "VOLTLINE_SIM_BACKFILL_MINUTES": "180", "VOLTLINE_SIM_SEED": "7",
+        "VOLTLINE_SIM_ACCELERATION": "60", "VOLTLINE_SIM_BACKFILL_MINUTES": "600", "VOLTLINE_SIM_SEED": "7",
         "VOLTLINE_SIM_RATE": "0.2", "VOLTLINE_SCHEDULER_PRICING_INTERVAL_MS": "1000",
         "VOLTLINE_ALERTS_PUBLISH_INTERVAL_MS": "200", "VOLTLINE_LOG_LEVEL": "info",
     ]
