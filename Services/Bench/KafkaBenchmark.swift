@@ -126,7 +126,7 @@ struct KafkaBenchmark {
         try producer.start()
         let produced = await producer.waitForExit(limit: .seconds(600))
         guard produced.status == 0 else { throw ToolFailure(tool: "kcat -P", status: produced.status) }
-        let consumed = await consumer.waitForExit(limit: stallLimit * 2)
+        let consumed = await consumer.waitForExit(limit: stallLimit) { ToolProcess.fileSize(output) }
         guard consumed.timedOut || consumed.status == 0 else {
             throw ToolFailure(tool: "kcat -C", status: consumed.status)
         }

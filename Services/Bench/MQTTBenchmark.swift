@@ -91,8 +91,9 @@ struct MQTTBenchmark {
         try publisher.start()
         let published = await publisher.waitForExit(limit: .seconds(600))
         guard published.status == 0 else { throw ToolFailure(tool: publisher.name, status: published.status) }
-        // mosquitto_pub exits once the broker acknowledged everything, so the rest arrives promptly.
-        let received = await subscriber.waitForExit(limit: stallLimit * 2)
+        // mosquitto_pub exits once the broker acknowledged everything, but mosquitto_sub may lag far behind
+        // (the broker queues for it): wait as long as its output keeps growing.
+        let received = await subscriber.waitForExit(limit: stallLimit) { ToolProcess.fileSize(output) }
         guard received.timedOut || received.status == 0 else {
             throw ToolFailure(tool: subscriber.name, status: received.status)
         }

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A server tool (`mosquitto_pub`, `kcat`, `psql`) run as a child process, with stdin read from a file and
 /// stdout written to a file, whose exit time is taken the moment it exits.
 final class ToolProcess: Sendable {
@@ -53,12 +59,30 @@ final class ToolProcess: Sendable {
         try process.run()
     }
 
-    /// Waits for the process to exit, terminating it (SIGTERM) after `limit`.
+    /// Waits for the process to exit, stopping it after `limit`.
+    ///
+    /// With `progress`, `limit` counts from the last time `progress` changed, so a slow but steady tool is
+    /// never cut off. A stopped tool gets SIGTERM, then SIGKILL a second later (`mosquitto_sub` catches SIGTERM
+    /// and can stay blocked).
+    /// - Parameters:
+    ///   - limit: the longest wait, or with `progress` the longest wait without progress.
+    ///   - progress: a measure of the tool's output that grows while it works, such as its output file's size.
     /// - Returns: the exit status and time.
-    func waitForExit(limit: Duration) async -> Exit {
+    func waitForExit(limit: Duration, progress: (@Sendable () -> Int)? = nil) async -> Exit {
         let watchdog = Task { [process] in
-            guard (try? await Task.sleep(for: limit)) != nil else { return false }
+            var last = progress?()
+            var lastChange = ContinuousClock.now
+            while ContinuousClock.now - lastChange < limit {
+                guard (try? await Task.sleep(for: .milliseconds(250))) != nil else { return false }
+                if let current = progress?(), current != last {
+                    last = current
+                    lastChange = .now
+                }
+            }
             process.terminate()
+            if (try? await Task.sleep(for: .seconds(1))) != nil, process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+            }
             return true
         }
         var iterator = exits.makeAsyncIterator()
@@ -66,6 +90,11 @@ final class ToolProcess: Sendable {
         watchdog.cancel()
         let timedOut = await watchdog.value
         return Exit(status: exit?.status ?? -1, instant: exit?.instant ?? .now, timedOut: timedOut)
+    }
+
+    /// The size of a file in bytes, 0 when it cannot be read; a ``waitForExit(limit:progress:)`` progress measure.
+    static func fileSize(_ url: URL) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     }
 }
 
