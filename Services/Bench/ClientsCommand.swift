@@ -24,7 +24,7 @@ struct ClientsCommand: AsyncParsableCommand {
             switch scenario {
             case .mqtt:
                 rows += try await MQTTBenchmark(
-                    host: options.mqttHost, port: options.mqttPort, messages: options.messages,
+                    host: options.mqttHost, port: options.mqttPort, requestedMessages: options.messages,
                     payloadBytes: options.payloadBytes, runID: runID, directory: directory, logger: logger
                 ).run()
             case .kafka:

@@ -88,7 +88,11 @@ struct PostgresCopyBenchmark {
     private func runTool(table: String, file: URL, bytes: Int, admin: PostgresConnection) async throws -> Measurement {
         let columnList = columns.joined(separator: ", ")
         let psql = try ToolProcess(
-            "psql", [databaseURL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", "\\copy \(table) (\(columnList)) FROM '\(file.path)'"])
+            "psql",
+            [
+                databaseURL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c",
+                "\\copy \(table) (\(columnList)) FROM '\(file.path)'",
+            ])
         let start = ContinuousClock.now
         try psql.start()
         let exit = await psql.waitForExit(limit: .seconds(600))

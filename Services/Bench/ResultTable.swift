@@ -4,12 +4,14 @@ import Foundation
 enum ResultTable {
     static func render(_ rows: [BenchRow]) -> String {
         let header = [
-            "scenario", "ours", "ours rate", "ours MB/s", "tool", "tool rate", "tool MB/s", "ours/tool", "lost o/t",
+            "scenario", "n", "ours", "ours rate", "ours MB/s", "tool", "tool rate", "tool MB/s", "ours/tool",
+            "lost o/t",
             "peak RSS",
         ]
         let lines = rows.map { row in
             [
-                row.scenario, row.ours.name, rate(row.ours.rate, row.unit), decimal(row.ours.megabytesPerSecond, 1),
+                row.scenario, grouped(row.ours.expected), row.ours.name, rate(row.ours.rate, row.unit),
+                decimal(row.ours.megabytesPerSecond, 1),
                 row.tool.name, rate(row.tool.rate, row.unit), decimal(row.tool.megabytesPerSecond, 1),
                 decimal(row.ratio, 2), "\(row.ours.lost)/\(row.tool.lost)",
                 row.peakRSSBytes.map { "\($0 / 1_048_576) MiB" } ?? "-",
