@@ -6,10 +6,8 @@ import VoltlineService
 @main
 struct APIMain {
     static func main() async throws {
-        let reader = ServiceBootstrap.configReader()
-        ServiceBootstrap.bootstrapLogging(reader: reader)
-        let registry = ServiceBootstrap.bootstrapMetrics()
-        let app = try buildApplication(reader: reader, registry: registry, logger: Logger(label: "voltline-api"))
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        let started = ServiceBootstrap.start(service: "voltline-api")
+        try await buildApplication(reader: started.reader, registry: started.registry, logger: started.logger)
+            .runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 }

@@ -6,10 +6,7 @@ import VoltlineService
 @main
 struct AlertsMain {
     static func main() async throws {
-        let reader = ServiceBootstrap.configReader()
-        ServiceBootstrap.bootstrapLogging(reader: reader)
-        let registry = ServiceBootstrap.bootstrapMetrics()
-        let alerts = try buildAlerts(reader: reader, registry: registry, logger: Logger(label: "voltline.alerts"))
-        try await alerts.group.run()
+        let started = ServiceBootstrap.start(service: "voltline-alerts")
+        try await buildAlerts(reader: started.reader, registry: started.registry, logger: started.logger).group.run()
     }
 }

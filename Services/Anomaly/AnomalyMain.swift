@@ -5,10 +5,7 @@ import VoltlineService
 @main
 struct AnomalyMain {
     static func main() async throws {
-        let reader = ServiceBootstrap.configReader()
-        ServiceBootstrap.bootstrapLogging(reader: reader)
-        let registry = ServiceBootstrap.bootstrapMetrics()
-        let group = try await buildAnomaly(reader: reader, registry: registry, logger: Logger(label: "voltline.anomaly"))
-        try await group.run()
+        let started = ServiceBootstrap.start(service: "voltline-anomaly")
+        try await buildAnomaly(reader: started.reader, registry: started.registry, logger: started.logger).run()
     }
 }

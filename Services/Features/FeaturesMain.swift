@@ -5,10 +5,7 @@ import VoltlineService
 @main
 struct FeaturesMain {
     static func main() async throws {
-        let reader = ServiceBootstrap.configReader()
-        ServiceBootstrap.bootstrapLogging(reader: reader)
-        let registry = ServiceBootstrap.bootstrapMetrics()
-        let group = try await buildFeatures(reader: reader, registry: registry, logger: Logger(label: "voltline.features"))
-        try await group.run()
+        let started = ServiceBootstrap.start(service: "voltline-features")
+        try await buildFeatures(reader: started.reader, registry: started.registry, logger: started.logger).run()
     }
 }

@@ -5,10 +5,7 @@ import VoltlineService
 @main
 struct IngestMain {
     static func main() async throws {
-        let reader = ServiceBootstrap.configReader()
-        ServiceBootstrap.bootstrapLogging(reader: reader)
-        let registry = ServiceBootstrap.bootstrapMetrics()
-        let logger = Logger(label: "voltline-ingest")
-        try await IngestService.build(reader: reader, registry: registry, logger: logger).group.run()
+        let started = ServiceBootstrap.start(service: "voltline-ingest")
+        try await IngestService.build(reader: started.reader, registry: started.registry, logger: started.logger).group.run()
     }
 }

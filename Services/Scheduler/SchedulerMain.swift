@@ -6,11 +6,7 @@ import VoltlineService
 @main
 struct SchedulerMain {
     static func main() async throws {
-        let reader = ServiceBootstrap.configReader()
-        ServiceBootstrap.bootstrapLogging(reader: reader)
-        let registry = ServiceBootstrap.bootstrapMetrics()
-        let scheduler = try await buildScheduler(
-            reader: reader, registry: registry, logger: Logger(label: "voltline.scheduler"))
-        try await scheduler.group.run()
+        let started = ServiceBootstrap.start(service: "voltline-scheduler")
+        try await buildScheduler(reader: started.reader, registry: started.registry, logger: started.logger).group.run()
     }
 }

@@ -5,11 +5,7 @@ import VoltlineService
 @main
 struct SimMain {
     static func main() async throws {
-        let reader = ServiceBootstrap.configReader()
-        ServiceBootstrap.bootstrapLogging(reader: reader)
-        let registry = ServiceBootstrap.bootstrapMetrics()
-        let logger = Logger(label: "voltline.sim")
-        let sim = try await buildSim(reader: reader, registry: registry, logger: logger)
-        try await sim.group.run()
+        let started = ServiceBootstrap.start(service: "voltline-sim")
+        try await buildSim(reader: started.reader, registry: started.registry, logger: started.logger).group.run()
     }
 }
