@@ -53,8 +53,13 @@ public final class DeviceDirectory: Sendable {
         logger.debug("device directory refreshed", metadata: ["devices.count": "\(loaded.count)"])
     }
 
-    /// Inserts `record` unless a device with its id exists, and caches what the table then holds.
-    /// - Returns: the stored record (the existing one when the id was already registered).
+    /// Registers `record` and caches what the table then holds.
+    ///
+    /// An automatic registration (ingest meeting an unknown id) never overwrites anything. An authoritative
+    /// one (an admin, a gateway's own profile) inserts the device or completes a row that ingest registered
+    /// automatically, which happens whenever a gateway's first readings arrive before its profile does; a
+    /// device registered authoritatively before is left as it is.
+    /// - Returns: the stored record.
     @discardableResult
     public func register(_ record: DeviceRecord) async throws -> DeviceRecord {
         _ = try await pool.withConnection { connection in
@@ -65,7 +70,13 @@ public final class DeviceDirectory: Sendable {
                 VALUES (\(record.id), \(record.kind.rawValue), \(record.site), \(record.line), \(record.displayName),
                         \(record.chemistry?.rawValue), \(record.capacityAh), \(record.cellsSeries.map(Int64.init)),
                         \(record.cellsParallel.map(Int64.init)), \(record.ratedPowerKW), \(record.autoRegistered))
-                ON CONFLICT (device_id) DO NOTHING
+                ON CONFLICT (device_id) DO UPDATE SET
+                    kind = EXCLUDED.kind, site = EXCLUDED.site, line = EXCLUDED.line,
+                    display_name = EXCLUDED.display_name, chemistry = EXCLUDED.chemistry,
+                    capacity_ah = EXCLUDED.capacity_ah, cells_series = EXCLUDED.cells_series,
+                    cells_parallel = EXCLUDED.cells_parallel, rated_power_kw = EXCLUDED.rated_power_kw,
+                    auto_registered = false
+                WHERE devices.auto_registered AND NOT EXCLUDED.auto_registered
                 """)
         }
         try await refresh()
