@@ -22,9 +22,7 @@ func buildApplication(
     let http = OpsServer.Configuration(reader: reader, defaultPort: 8080)
     let readiness = ReadinessProbe(conditions: [DatabaseMonitor.readinessCondition, LiveFollower.readinessCondition])
 
-    let pool = PostgresPool(
-        configuration: try connections.postgres(applicationName: "voltline-api"),
-        maxConnections: connections.databasePoolSize, logger: logger)
+    let pool = try connections.pool(for: "voltline-api", logger: logger)
     let monitor = DatabaseMonitor(
         pool: pool, interval: settings.databaseCheckInterval, readiness: readiness, logger: logger)
     let broadcaster = LiveBroadcaster(capacity: settings.liveClientBuffer)

@@ -15,12 +15,8 @@ import VoltlineStreams
 func buildAlerts(reader: ConfigReader, registry: PrometheusCollectorRegistry, logger: Logger) throws -> AlertsServices {
     let connections = ConnectionSettings(reader: reader)
     let settings = AlertsSettings(reader: reader)
-    let pool = PostgresPool(
-        configuration: try connections.postgres(applicationName: "voltline-alerts"),
-        maxConnections: connections.databasePoolSize, logger: logger)
-    let producer = try KafkaProducer(
-        configuration: .init(client: connections.kafka(clientID: "voltline-alerts"), messageTimeout: .seconds(10)),
-        logger: logger)
+    let pool = try connections.pool(for: "voltline-alerts", logger: logger)
+    let producer = try connections.producer(for: "voltline-alerts", messageTimeout: .seconds(10), logger: logger)
     let mqtt = try MQTTClient(
         configuration: .init(
             host: connections.mqttHost, port: connections.mqttPort, clientID: settings.mqttClientID,
@@ -30,11 +26,8 @@ func buildAlerts(reader: ConfigReader, registry: PrometheusCollectorRegistry, lo
     let publisher = AlertEventPublisher(
         pool: pool, producer: producer, mqtt: mqtt, settings: settings, readiness: readiness, logger: logger)
     let applier = AnomalyApplier(logger: logger)
-    let consumer = try KafkaConsumer(
-        configuration: .init(
-            client: connections.kafka(clientID: "voltline-alerts"), groupID: settings.consumerGroup,
-            topics: [KafkaTopic.anomalies]),
-        logger: logger)
+    let consumer = try connections.consumer(
+        for: "voltline-alerts", group: settings.consumerGroup, topics: [KafkaTopic.anomalies], logger: logger)
     let sink = ExactlyOnceSink(
         consumer: consumer, pool: pool, groupID: settings.consumerGroup, batchLimit: settings.sinkBatchSize,
         logger: logger, apply: { messages, transaction in try await applier.apply(messages, in: transaction) },

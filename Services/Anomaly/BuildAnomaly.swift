@@ -19,17 +19,10 @@ func buildAnomaly(reader: ConfigReader, registry: PrometheusCollectorRegistry, l
 {
     let connections = ConnectionSettings(reader: reader)
     let groupID = reader.string(forKey: "anomaly.group-id", default: "voltline-anomaly")
-    let pool = PostgresPool(
-        configuration: try connections.postgres(applicationName: "voltline-anomaly"),
-        maxConnections: connections.databasePoolSize, logger: logger)
-    let producer = try KafkaProducer(
-        configuration: KafkaProducerConfiguration(client: connections.kafka(clientID: "voltline-anomaly")),
-        logger: logger)
-    let consumer = try KafkaConsumer(
-        configuration: KafkaConsumerConfiguration(
-            client: connections.kafka(clientID: "voltline-anomaly"), groupID: groupID, topics: [KafkaTopic.readings],
-            autoCommitInterval: nil),
-        logger: logger)
+    let pool = try connections.pool(for: "voltline-anomaly", logger: logger)
+    let producer = try connections.producer(for: "voltline-anomaly", logger: logger)
+    let consumer = try connections.consumer(
+        for: "voltline-anomaly", group: groupID, topics: [KafkaTopic.readings], autoCommitInterval: nil, logger: logger)
     let readiness = ReadinessProbe(conditions: ["ready"])
     let lookup = DeviceLookup(
         directory: DeviceDirectory(pool: pool, logger: logger),

@@ -16,16 +16,10 @@ func buildFeatures(reader: ConfigReader, registry: PrometheusCollectorRegistry, 
 {
     let connections = ConnectionSettings(reader: reader)
     let settings = FeaturesSettings(reader: reader)
-    let pool = PostgresPool(
-        configuration: try connections.postgres(applicationName: "voltline-features"),
-        maxConnections: connections.databasePoolSize, logger: logger)
-    let producer = try KafkaProducer(
-        configuration: KafkaProducerConfiguration(client: connections.kafka(clientID: "voltline-features")),
-        logger: logger)
-    let consumer = try KafkaConsumer(
-        configuration: KafkaConsumerConfiguration(
-            client: connections.kafka(clientID: "voltline-features"), groupID: settings.groupID,
-            topics: [KafkaTopic.readings], autoCommitInterval: nil),
+    let pool = try connections.pool(for: "voltline-features", logger: logger)
+    let producer = try connections.producer(for: "voltline-features", logger: logger)
+    let consumer = try connections.consumer(
+        for: "voltline-features", group: settings.groupID, topics: [KafkaTopic.readings], autoCommitInterval: nil,
         logger: logger)
     let readiness = ReadinessProbe(conditions: ["ready"])
     let directory = DeviceDirectory(pool: pool, logger: logger)

@@ -26,21 +26,14 @@ struct IngestService {
         let settings = IngestSettings(reader: reader)
         let connections = ConnectionSettings(reader: reader)
         let readiness = ReadinessProbe(conditions: ["database", "mqtt"])
-        let pool = PostgresPool(
-            configuration: try connections.postgres(applicationName: "voltline-ingest"),
-            maxConnections: connections.databasePoolSize, logger: logger)
+        let pool = try connections.pool(for: "voltline-ingest", logger: logger)
         let devices = DeviceDirectory(pool: pool, logger: logger)
         // No delivery deadline: while Kafka is away librdkafka keeps retrying and its bounded queue
         // pushes back on intake, instead of failing readings that were already accepted.
-        let producer = try KafkaProducer(
-            configuration: KafkaProducerConfiguration(
-                client: connections.kafka(clientID: "voltline-ingest"), messageTimeout: .zero),
-            logger: logger)
-        let storeConsumer = try KafkaConsumer(
-            configuration: KafkaConsumerConfiguration(
-                client: connections.kafka(clientID: "voltline-ingest-store"), groupID: "voltline-ingest-store",
-                topics: [KafkaTopic.readings], bufferCapacity: 20_000),
-            logger: logger)
+        let producer = try connections.producer(for: "voltline-ingest", messageTimeout: .zero, logger: logger)
+        let storeConsumer = try connections.consumer(
+            for: "voltline-ingest-store", group: "voltline-ingest-store", topics: [KafkaTopic.readings],
+            bufferCapacity: 20_000, logger: logger)
         let store = ReadingStore(logger: logger)
         let sink = ExactlyOnceSink(
             consumer: storeConsumer, pool: pool, groupID: "voltline-ingest-store", batchLimit: settings.storeBatch,

@@ -15,9 +15,7 @@ func buildScheduler(
 ) async throws -> SchedulerServices {
     let connections = ConnectionSettings(reader: reader)
     let settings = PricingSettings(reader: reader)
-    let pool = PostgresPool(
-        configuration: try connections.postgres(applicationName: "voltline-scheduler"),
-        maxConnections: connections.databasePoolSize, logger: logger)
+    let pool = try connections.pool(for: "voltline-scheduler", logger: logger)
     let tariffs = TariffStore(pool: pool)
     if let file = settings.tariffFile {
         let tariff = try TariffStore.load(file: file)

@@ -1,5 +1,6 @@
 import Foundation
 public import Configuration
+public import Logging
 public import VoltlineKafka
 public import VoltlinePostgres
 
@@ -48,5 +49,37 @@ public struct ConnectionSettings: Sendable {
         var configuration = try PostgresConfiguration(url: databaseURL)
         configuration.applicationName = applicationName
         return configuration
+    }
+
+    /// A connection pool of `database.pool-size` connections; `service` is the application name
+    /// PostgreSQL shows for them.
+    /// - Throws: `PostgresError` when the URL is malformed.
+    public func pool(for service: String, logger: Logger) throws -> PostgresPool {
+        PostgresPool(
+            configuration: try postgres(applicationName: service), maxConnections: databasePoolSize, logger: logger)
+    }
+
+    /// An idempotent producer for `service`. A `messageTimeout` of zero never gives up on a message while
+    /// Kafka is away (librdkafka's bounded queue then pushes back instead).
+    /// - Throws: `KafkaError` for an invalid configuration.
+    public func producer(for service: String, messageTimeout: Duration = .seconds(30), logger: Logger) throws
+        -> KafkaProducer
+    {
+        try KafkaProducer(
+            configuration: KafkaProducerConfiguration(client: kafka(clientID: service), messageTimeout: messageTimeout),
+            logger: logger)
+    }
+
+    /// A member of consumer group `group` reading `topics`; `autoCommitInterval` nil commits only on request.
+    /// - Throws: `KafkaError` for an invalid configuration.
+    public func consumer(
+        for service: String, group: String, topics: [String], bufferCapacity: Int = 1024,
+        autoCommitInterval: Duration? = .seconds(5), logger: Logger
+    ) throws -> KafkaConsumer {
+        try KafkaConsumer(
+            configuration: KafkaConsumerConfiguration(
+                client: kafka(clientID: service), groupID: group, topics: topics, bufferCapacity: bufferCapacity,
+                autoCommitInterval: autoCommitInterval),
+            logger: logger)
     }
 }
