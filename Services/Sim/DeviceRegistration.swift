@@ -19,7 +19,8 @@ struct DeviceRegistration: Sendable {
         DeviceRecord(
             id: profile.id, kind: profile.kind, site: profile.site, line: profile.line, displayName: profile.model,
             chemistry: profile.chemistry, capacityAh: profile.capacityAh, cellsSeries: profile.cellsInSeries,
-            cellsParallel: profile.cellsInParallel, ratedPowerKW: profile.ratedPowerKW)
+            cellsParallel: profile.cellsInParallel, ratedPowerKW: profile.ratedPowerKW,
+            maxCurrentA: profile.maxCurrentA)
     }
 
     /// Registers every profile; logs instead of throwing.

@@ -5,6 +5,6 @@ extension DeviceLimits {
     public init(_ record: DeviceRecord) {
         self.init(
             chemistry: record.chemistry ?? .nmc, cellsInSeries: record.cellsSeries, capacityAh: record.capacityAh,
-            ratedPowerKW: record.ratedPowerKW)
+            ratedPowerKW: record.ratedPowerKW, maxCurrentA: record.maxCurrentA)
     }
 }

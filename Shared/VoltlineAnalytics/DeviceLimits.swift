@@ -9,23 +9,26 @@ public struct DeviceLimits: Sendable, Hashable, Codable {
     public var cellsInSeries: Int?
     /// Nominal pack capacity in Ah.
     public var capacityAh: Double?
-    /// The largest continuous current as a C-rate (current limit = `maxCRate × capacityAh`).
+    /// The largest continuous current as a C-rate, used when ``maxCurrentA`` is unknown.
     public var maxCRate: Double
+    /// The largest continuous current in A from the pack's datasheet.
+    public var maxCurrentA: Double?
     /// A machine's rated active power in kW.
     public var ratedPowerKW: Double?
 
     /// Creates limits.
     public init(
         chemistry: Chemistry = .nmc, cellsInSeries: Int? = nil, capacityAh: Double? = nil, maxCRate: Double = 1,
-        ratedPowerKW: Double? = nil
+        ratedPowerKW: Double? = nil, maxCurrentA: Double? = nil
     ) {
         self.chemistry = chemistry
         self.cellsInSeries = cellsInSeries
         self.capacityAh = capacityAh
         self.maxCRate = maxCRate
         self.ratedPowerKW = ratedPowerKW
+        self.maxCurrentA = maxCurrentA
     }
 
-    /// The pack's current limit in A, when its capacity is known.
-    public var currentLimitA: Double? { capacityAh.map { $0 * maxCRate } }
+    /// The pack's current limit in A: its datasheet current, else `maxCRate × capacityAh`.
+    public var currentLimitA: Double? { maxCurrentA ?? capacityAh.map { $0 * maxCRate } }
 }

@@ -14,6 +14,9 @@ public struct ThresholdRules: Sendable, Hashable, Codable {
     /// State-of-charge levels in % (below).
     public var socWarningPercent = 20.0
     public var socCriticalPercent = 10.0
+    /// Cell voltage above the window's top by more than this margin (V) is a warning: a BMS holding
+    /// constant voltage reads a few millivolts either side of its set point.
+    public var cellOvervoltageWarningMarginV = 0.02
     /// Cell voltage above the window's top by more than these margins (V) is critical, then danger.
     public var cellOvervoltageCriticalMarginV = 0.05
     public var cellOvervoltageDangerMarginV = 0.15
@@ -59,7 +62,7 @@ public struct ThresholdRules: Sendable, Hashable, Codable {
         let cellsInSeries = limits.cellsInSeries.map(Double.init)
         if let high = pack.cellVoltageMaxV ?? cellsInSeries.map({ pack.voltageV / $0 }) {
             let ladder = ThresholdLadder(
-                trigger: .above, warning: window.upperBound,
+                trigger: .above, warning: window.upperBound + cellOvervoltageWarningMarginV,
                 critical: window.upperBound + cellOvervoltageCriticalMarginV,
                 danger: window.upperBound + cellOvervoltageDangerMarginV)
             checks.append(Self.check(RuleID.cellOvervoltage, high, ladder))

@@ -16,6 +16,8 @@ public struct DeviceRecord: Sendable, Hashable, Codable {
     public var cellsParallel: Int?
     /// Machines: rated power in kW.
     public var ratedPowerKW: Double?
+    /// Battery packs: the largest continuous current in A (datasheet), the over-current limit.
+    public var maxCurrentA: Double?
     /// Whether ingest registered it on first sight (policy `auto-register`).
     public var autoRegistered: Bool
 
@@ -23,7 +25,7 @@ public struct DeviceRecord: Sendable, Hashable, Codable {
     public init(
         id: String, kind: DeviceKind, site: String = "default", line: String? = nil, displayName: String? = nil,
         chemistry: Chemistry? = nil, capacityAh: Double? = nil, cellsSeries: Int? = nil, cellsParallel: Int? = nil,
-        ratedPowerKW: Double? = nil, autoRegistered: Bool = false
+        ratedPowerKW: Double? = nil, maxCurrentA: Double? = nil, autoRegistered: Bool = false
     ) {
         self.id = id
         self.kind = kind
@@ -35,6 +37,7 @@ public struct DeviceRecord: Sendable, Hashable, Codable {
         self.cellsSeries = cellsSeries
         self.cellsParallel = cellsParallel
         self.ratedPowerKW = ratedPowerKW
+        self.maxCurrentA = maxCurrentA
         self.autoRegistered = autoRegistered
     }
 }

@@ -25,7 +25,7 @@ public struct CycleProfile: Sendable, Hashable {
     /// Creates a cycle profile.
     public init(
         chargeCRate: Double = 0.5, cutoffCRate: Double = 0.05, discharge: DischargeLoad = .constant(cRate: 0.5),
-        dischargeFloorPercent: Double = 10, restAfterChargeSeconds: Double = 1800,
+        dischargeFloorPercent: Double = 25, restAfterChargeSeconds: Double = 1800,
         restAfterDischargeSeconds: Double = 1800
     ) {
         self.chargeCRate = chargeCRate

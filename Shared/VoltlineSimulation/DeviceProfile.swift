@@ -19,12 +19,14 @@ public struct DeviceProfile: Sendable, Hashable {
     public var cellsInParallel: Int?
     /// Machines: rated active power in kW.
     public var ratedPowerKW: Double?
+    /// Battery packs: the largest continuous current in A, charging or discharging (datasheet).
+    public var maxCurrentA: Double?
 
     /// Creates a profile.
     public init(
         id: String, kind: DeviceKind, site: String, line: String? = nil, model: String, chemistry: Chemistry? = nil,
         capacityAh: Double? = nil, cellsInSeries: Int? = nil, cellsInParallel: Int? = nil,
-        ratedPowerKW: Double? = nil
+        ratedPowerKW: Double? = nil, maxCurrentA: Double? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -36,5 +38,6 @@ public struct DeviceProfile: Sendable, Hashable {
         self.cellsInSeries = cellsInSeries
         self.cellsInParallel = cellsInParallel
         self.ratedPowerKW = ratedPowerKW
+        self.maxCurrentA = maxCurrentA
     }
 }

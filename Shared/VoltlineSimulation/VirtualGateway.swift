@@ -63,7 +63,8 @@ public struct VirtualGateway: Sendable {
         try checkNewID(id)
         let profile = DeviceProfile(
             id: id, kind: .batteryPack, site: site, model: spec.model, chemistry: spec.chemistry,
-            capacityAh: spec.capacityAh, cellsInSeries: spec.cellsInSeries, cellsInParallel: spec.cellsInParallel)
+            capacityAh: spec.capacityAh, cellsInSeries: spec.cellsInSeries, cellsInParallel: spec.cellsInParallel,
+            maxCurrentA: max(spec.maxChargeCurrentA, spec.maxDischargeCurrentA))
         let model = BatteryPackModel(
             spec: spec, operation: operation, ambientC: ambientC, stateOfChargePercent: stateOfChargePercent,
             phase: phase, random: SplitMix64(seed: seed, stream: id))

@@ -33,7 +33,7 @@ public final class DeviceDirectory: Sendable {
             try await connection.query(
                 """
                 SELECT device_id, kind, site, line, display_name, chemistry, capacity_ah, cells_series,
-                       cells_parallel, rated_power_kw, auto_registered
+                       cells_parallel, rated_power_kw, auto_registered, max_current_a
                 FROM devices
                 """)
         }
@@ -47,7 +47,7 @@ public final class DeviceDirectory: Sendable {
                 chemistry: try row.decode(String?.self, at: 5).flatMap(Chemistry.init(rawValue:)),
                 capacityAh: try row.decode(Double?.self, at: 6), cellsSeries: try row.decode(Int?.self, at: 7),
                 cellsParallel: try row.decode(Int?.self, at: 8), ratedPowerKW: try row.decode(Double?.self, at: 9),
-                autoRegistered: try row.decode(Bool.self, at: 10))
+                maxCurrentA: try row.decode(Double?.self, at: 11), autoRegistered: try row.decode(Bool.self, at: 10))
         }
         devices.withLock { $0 = loaded }
         logger.debug("device directory refreshed", metadata: ["devices.count": "\(loaded.count)"])
@@ -66,16 +66,17 @@ public final class DeviceDirectory: Sendable {
             try await connection.execute(
                 """
                 INSERT INTO devices (device_id, kind, site, line, display_name, chemistry, capacity_ah, cells_series,
-                                     cells_parallel, rated_power_kw, auto_registered)
+                                     cells_parallel, rated_power_kw, max_current_a, auto_registered)
                 VALUES (\(record.id), \(record.kind.rawValue), \(record.site), \(record.line), \(record.displayName),
                         \(record.chemistry?.rawValue), \(record.capacityAh), \(record.cellsSeries.map(Int64.init)),
-                        \(record.cellsParallel.map(Int64.init)), \(record.ratedPowerKW), \(record.autoRegistered))
+                        \(record.cellsParallel.map(Int64.init)), \(record.ratedPowerKW), \(record.maxCurrentA),
+                        \(record.autoRegistered))
                 ON CONFLICT (device_id) DO UPDATE SET
                     kind = EXCLUDED.kind, site = EXCLUDED.site, line = EXCLUDED.line,
                     display_name = EXCLUDED.display_name, chemistry = EXCLUDED.chemistry,
                     capacity_ah = EXCLUDED.capacity_ah, cells_series = EXCLUDED.cells_series,
                     cells_parallel = EXCLUDED.cells_parallel, rated_power_kw = EXCLUDED.rated_power_kw,
-                    auto_registered = false
+                    max_current_a = EXCLUDED.max_current_a, auto_registered = false
                 WHERE devices.auto_registered AND NOT EXCLUDED.auto_registered
                 """)
         }

@@ -16,7 +16,8 @@ struct DeviceDirectoryTests {
             try await directory.register(DeviceRecord(id: "press-01", kind: .machine, autoRegistered: true))
             #expect(directory.record(for: "press-01")?.ratedPowerKW == nil)
 
-            let profile = DeviceRecord(id: "press-01", kind: .machine, site: "plant-1", line: "line-1", ratedPowerKW: 90)
+            let profile = DeviceRecord(
+                id: "press-01", kind: .machine, site: "plant-1", line: "line-1", ratedPowerKW: 90, maxCurrentA: 160)
             let stored = try await directory.register(profile)
             #expect(stored == profile)
 
