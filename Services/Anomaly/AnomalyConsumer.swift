@@ -21,6 +21,7 @@ struct AnomalyConsumer: Service, CustomStringConvertible {
     let devices: DeviceLookup
     let readiness: ReadinessProbe
     let batchLimit: Int
+    let clearAfterReadings: Int
     let logger: Logger
     private let readingsConsumed = Counter(label: "voltline_anomaly_readings_consumed_total")
     private let written = Counter(label: "voltline_anomaly_anomalies_written_total")
@@ -31,8 +32,9 @@ struct AnomalyConsumer: Service, CustomStringConvertible {
 
     init(
         consumer: KafkaConsumer, producer: KafkaProducer, pool: PostgresPool, devices: DeviceLookup,
-        readiness: ReadinessProbe, batchLimit: Int, logger: Logger
+        readiness: ReadinessProbe, batchLimit: Int, clearAfterReadings: Int, logger: Logger
     ) {
+        self.clearAfterReadings = clearAfterReadings
         self.consumer = consumer
         self.producer = producer
         self.pool = pool
@@ -45,7 +47,7 @@ struct AnomalyConsumer: Service, CustomStringConvertible {
     func run() async throws {
         try await pool.withConnection { _ = try await $0.query("SELECT 1") }
         readiness.set("ready", true)
-        var evaluator = AnomalyEvaluator()
+        var evaluator = AnomalyEvaluator(clearAfterNormalReadings: clearAfterReadings)
         var messages = consumer.messages.makeAsyncIterator()
         try await withGracefulShutdownHandler {
             while let batch = try await messages.nextBatch(limit: batchLimit) {

@@ -12,7 +12,8 @@ import VoltlineStreams
 /// the ops server (default port 8083), dependencies first.
 ///
 /// Settings: `anomaly.group-id` (default `voltline-anomaly`), `anomaly.batch-limit` (1000),
-/// `anomaly.directory-refresh-seconds` (least time between directory reloads for unknown ids, 5).
+/// `anomaly.directory-refresh-seconds` (least time between directory reloads for unknown ids, 5),
+/// `anomaly.clear-after-readings` (consecutive normal readings before an open condition clears, 10).
 /// - Throws: when the Kafka clients or the database URL are misconfigured.
 func buildAnomaly(reader: ConfigReader, registry: PrometheusCollectorRegistry, logger: Logger) async throws
     -> ServiceGroup
@@ -30,7 +31,8 @@ func buildAnomaly(reader: ConfigReader, registry: PrometheusCollectorRegistry, l
         logger: logger)
     let anomalies = AnomalyConsumer(
         consumer: consumer, producer: producer, pool: pool, devices: lookup, readiness: readiness,
-        batchLimit: max(1, reader.int(forKey: "anomaly.batch-limit", default: 1000)), logger: logger)
+        batchLimit: max(1, reader.int(forKey: "anomaly.batch-limit", default: 1000)),
+        clearAfterReadings: max(1, reader.int(forKey: "anomaly.clear-after-readings", default: 10)), logger: logger)
     let ops = OpsServer.application(
         configuration: .init(reader: reader, defaultPort: 8083), readiness: readiness, registry: registry,
         logger: logger)

@@ -6,17 +6,34 @@ public import VoltlineDomain
 ///
 /// A condition changes only when its rule is evaluated: a reading that lacks a rule's inputs (no SOC,
 /// say) or a statistic still warming up leaves the condition as it was.
+///
+/// Conditions clear with an off-delay, as alarm-management practice asks: a value hovering at a
+/// threshold would otherwise open and clear a condition (and an alert) with every reading. An open
+/// condition clears only after ``clearAfterNormalReadings`` consecutive normal readings.
 public struct AnomalyEvaluator: Sendable {
+    /// An open condition: its level and how many normal readings followed in a row.
+    private struct Condition: Sendable {
+        var level: RiskLevel
+        var normalStreak = 0
+    }
+
     /// The threshold rules.
     public let rules: ThresholdRules
+    /// Consecutive normal readings after which an open condition clears.
+    public let clearAfterNormalReadings: Int
     private var detector: RobustDetector
-    /// Non-normal conditions per device, by rule id.
-    private var conditions: [String: [String: RiskLevel]] = [:]
+    /// Open (non-normal) conditions per device, by rule id.
+    private var conditions: [String: [String: Condition]] = [:]
 
     /// Creates an evaluator with no history and no open conditions.
-    public init(rules: ThresholdRules = ThresholdRules(), detector: RobustDetector = RobustDetector()) {
+    public init(
+        rules: ThresholdRules = ThresholdRules(), detector: RobustDetector = RobustDetector(),
+        clearAfterNormalReadings: Int = 10
+    ) {
+        precondition(clearAfterNormalReadings >= 1, "clearAfterNormalReadings must be at least 1")
         self.rules = rules
         self.detector = detector
+        self.clearAfterNormalReadings = clearAfterNormalReadings
     }
 
     /// Evaluates one reading.
@@ -25,16 +42,30 @@ public struct AnomalyEvaluator: Sendable {
     ///   - limits: the device's limits.
     public mutating func evaluate(_ reading: Reading, limits: DeviceLimits = DeviceLimits()) -> AnomalyEvaluation {
         var evaluation = AnomalyEvaluation()
-        var levels = conditions.removeValue(forKey: reading.deviceID) ?? [:]
-        defer { if !levels.isEmpty { conditions[reading.deviceID] = levels } }
-        func record(_ ruleID: String, _ level: RiskLevel) {
-            let previous = levels[ruleID] ?? .normal
-            guard previous != level else { return }
-            levels[ruleID] = level == .normal ? nil : level
+        var open = conditions.removeValue(forKey: reading.deviceID) ?? [:]
+        defer { if !open.isEmpty { conditions[reading.deviceID] = open } }
+        let clearAfter = clearAfterNormalReadings
+        func change(_ ruleID: String, from previous: RiskLevel, to level: RiskLevel) {
             evaluation.changes.append(
                 ConditionChange(
                     deviceID: reading.deviceID, ruleID: ruleID, timeMillis: reading.timeMillis,
                     previousLevel: previous, level: level))
+        }
+        func record(_ ruleID: String, _ level: RiskLevel) {
+            guard level > .normal else {
+                guard var condition = open[ruleID] else { return }
+                condition.normalStreak += 1
+                if condition.normalStreak >= clearAfter {
+                    open[ruleID] = nil
+                    change(ruleID, from: condition.level, to: .normal)
+                } else {
+                    open[ruleID] = condition
+                }
+                return
+            }
+            let previous = open[ruleID]?.level ?? .normal
+            open[ruleID] = Condition(level: level)
+            if previous != level { change(ruleID, from: previous, to: level) }
         }
         for check in rules.check(reading, limits: limits) {
             record(check.ruleID, check.level)
@@ -64,7 +95,7 @@ public struct AnomalyEvaluator: Sendable {
 
     /// The non-normal conditions of a device, by rule id; a rule id absent here is normal.
     public func openConditions(for deviceID: String) -> [String: RiskLevel] {
-        conditions[deviceID] ?? [:]
+        (conditions[deviceID] ?? [:]).mapValues(\.level)
     }
 
     private static func message(_ metric: MonitoredMetric, _ score: RobustScore) -> String {

@@ -22,6 +22,9 @@ public struct ThresholdRules: Sendable, Hashable, Codable {
     public var cellOvervoltageDangerMarginV = 0.15
     /// Cell voltage below the window's bottom by more than this margin (V) is critical.
     public var cellUndervoltageCriticalMarginV = 0.3
+    /// Current above this multiple of the limit is a warning: chargers run at the datasheet maximum, and
+    /// current sensors read a few percent either side.
+    public var overCurrentWarningFactor = 1.05
     /// Current above this multiple of the limit is critical.
     public var overCurrentCriticalFactor = 1.5
     /// Active power above this multiple of the rating is a warning: meters see a few percent of noise on
@@ -79,7 +82,8 @@ public struct ThresholdRules: Sendable, Hashable, Codable {
             danger: temperatureDangerC)
         checks.append(Self.check(RuleID.overTemperature, hottest, temperatures))
         if let limit = limits.currentLimitA {
-            let ladder = ThresholdLadder(trigger: .above, warning: limit, critical: limit * overCurrentCriticalFactor)
+            let ladder = ThresholdLadder(
+                trigger: .above, warning: limit * overCurrentWarningFactor, critical: limit * overCurrentCriticalFactor)
             checks.append(Self.check(RuleID.overCurrent, abs(pack.currentA), ladder))
         }
         if let soc = pack.stateOfChargePercent {

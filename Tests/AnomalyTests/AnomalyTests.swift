@@ -26,7 +26,8 @@ struct AnomalyTests {
             var logger = Logger(label: "anomaly-tests")
             logger.logLevel = .warning
             let broker = try KafkaDevBroker(brokers: 1, port: 0, topics: KafkaDevBroker.defaultTopics, logger: logger)
-            let temperatures: [Double] = Array(repeating: 30, count: 10) + [46, 56, 61] + Array(repeating: 30, count: 5)
+            // Twelve normal readings after the heat: a condition clears after ten in a row (the off-delay).
+            let temperatures: [Double] = Array(repeating: 30, count: 10) + [46, 56, 61] + Array(repeating: 30, count: 12)
             let heating = temperatures.enumerated().map { Self.pack("pack-hot", $0.offset, $0.element) }
             let normal = (0..<20).map { Self.pack("pack-ok", $0, 31) }
             let producer = try KafkaProducer(

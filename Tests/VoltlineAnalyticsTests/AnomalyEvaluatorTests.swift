@@ -6,7 +6,7 @@ import VoltlineDomain
 struct AnomalyEvaluatorTests {
     @Test("a rule opens, escalates and clears its condition; anomalies carry the rule's values")
     func conditionLifecycle() throws {
-        var evaluator = AnomalyEvaluator()
+        var evaluator = AnomalyEvaluator(clearAfterNormalReadings: 1)
         let temperatures: [Double] = [25, 46, 56, 30]
         let evaluations = temperatures.enumerated().map { index, celsius in
             evaluator.evaluate(TestSupport.pack(at: Int64(index) * 1000, amps: 0, celsius: celsius))
@@ -18,6 +18,19 @@ struct AnomalyEvaluatorTests {
         let anomaly = try #require(evaluations[2].anomalies.first)
         #expect(anomaly.source == .rule && anomaly.level == .critical && anomaly.value == 56 && anomaly.threshold == 55)
         #expect(evaluator.openConditions(for: "p1").isEmpty)
+    }
+
+    @Test("a value hovering at a threshold keeps one open condition; it clears after the off-delay")
+    func offDelay() {
+        var evaluator = AnomalyEvaluator(clearAfterNormalReadings: 5)
+        // 45 °C is the warning threshold: hover around it, then cool down for good.
+        let temperatures: [Double] = [44.9, 45.1, 44.9, 45.2, 44.8, 45.1, 44.9] + Array(repeating: 30, count: 6)
+        let changes = temperatures.enumerated().flatMap { index, celsius in
+            evaluator.evaluate(TestSupport.pack(at: Int64(index) * 1000, amps: 0, celsius: celsius)).changes
+        }.filter { $0.ruleID == RuleID.overTemperature }
+        #expect(changes.map(\.level) == [.warning, .normal])
+        // Normal from index 6 (44.9 °C) on: the fifth normal reading in a row is index 10.
+        #expect(changes.last?.timeMillis == 10_000)
     }
 
     @Test("a statistical spike is an anomaly with its z-score and an open condition")

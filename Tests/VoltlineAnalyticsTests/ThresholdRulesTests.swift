@@ -58,7 +58,8 @@ struct ThresholdRulesTests {
     func overCurrent() {
         let limits = DeviceLimits(capacityAh: 100, maxCRate: 0.5)
         #expect(level(RuleID.overCurrent, pack(amps: 50), limits) == .normal)
-        #expect(level(RuleID.overCurrent, pack(amps: -50.1), limits) == .warning)
+        #expect(level(RuleID.overCurrent, pack(amps: -52.4), limits) == .normal, "within the 5 % sensor margin")
+        #expect(level(RuleID.overCurrent, pack(amps: -52.6), limits) == .warning)
         #expect(level(RuleID.overCurrent, pack(amps: 75.1), limits) == .critical)
         #expect(level(RuleID.overCurrent, pack(amps: 500)) == .normal)
     }
