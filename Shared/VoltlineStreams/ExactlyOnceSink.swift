@@ -30,6 +30,7 @@ public struct ExactlyOnceSink: Service, CustomStringConvertible {
     private let applied: Counter
     private let skipped: Counter
     private let retries: Counter
+    private let logResets: Counter
 
     public var description: String { "ExactlyOnceSink(\(groupID))" }
 
@@ -57,6 +58,7 @@ public struct ExactlyOnceSink: Service, CustomStringConvertible {
         applied = Counter(label: "voltline_sink_applied_messages_total", dimensions: dimensions)
         skipped = Counter(label: "voltline_sink_skipped_redelivered_total", dimensions: dimensions)
         retries = Counter(label: "voltline_sink_retries_total", dimensions: dimensions)
+        logResets = Counter(label: "voltline_sink_log_resets_total", dimensions: dimensions)
     }
 
     public func run() async throws {
@@ -95,8 +97,29 @@ public struct ExactlyOnceSink: Service, CustomStringConvertible {
     private func applyOnce(_ batch: [KafkaMessage], in transaction: PostgresConnection) async throws {
         var fresh: [KafkaMessage] = []
         fresh.reserveCapacity(batch.count)
+        var highWatermarks: [KafkaTopicPartition: Int64]?
         for (partition, messages) in Dictionary(grouping: batch, by: \.topicPartition) {
-            let stored = try await storedOffset(of: partition, in: transaction)
+            var stored = try await storedOffset(of: partition, in: transaction)
+            if messages.contains(where: { $0.offset < stored }) {
+                // Below the stored offset is normally a redelivery after a crash. But if the partition's log
+                // now ends below that offset, the log itself started over (an in-memory dev broker restarted,
+                // a topic was deleted and recreated): its messages are new, and skipping them would lose them.
+                if highWatermarks == nil {
+                    highWatermarks = Dictionary(
+                        (await consumer.lag()).compactMap { lag in lag.highWatermark.map { (lag.topicPartition, $0) } },
+                        uniquingKeysWith: { first, _ in first })
+                }
+                if let end = highWatermarks?[partition], end < stored {
+                    logResets.increment()
+                    logger.error(
+                        "Kafka log restarted below the stored offset; applying its messages as new",
+                        metadata: [
+                            "kafka.partition": "\(partition)", "sink.stored_offset": "\(stored)",
+                            "kafka.high_watermark": "\(end)",
+                        ])
+                    stored = 0
+                }
+            }
             fresh.append(contentsOf: messages.filter { $0.offset >= stored })
         }
         skipped.increment(by: batch.count - fresh.count)
