@@ -68,12 +68,7 @@ struct KafkaBenchmark {
         ) { group in
             group.addTask {
                 var iterator = consumer.messages.makeAsyncIterator()
-                var received = 0
-                while received < expected, let batch = try await iterator.nextBatch(limit: 512) {
-                    received += batch.count
-                    watchdog.advance(to: received)
-                }
-                return (received, .now)
+                return try await watchdog.count(upTo: expected) { try await iterator.nextBatch(limit: 512)?.count }
             }
             group.addTask {
                 await watchdog.watch(stallLimit: stallLimit) { try? await consumer.close() }

@@ -63,12 +63,7 @@ struct MQTTBenchmark {
         let (received, end) = try await withThrowingTaskGroup(of: (Int, ContinuousClock.Instant)?.self) { group in
             group.addTask {
                 var iterator = subscriber.messages.makeAsyncIterator()
-                var received = 0
-                while received < expected, let batch = try await iterator.nextBatch(limit: 512) {
-                    received += batch.count
-                    watchdog.advance(to: received)
-                }
-                return (received, .now)
+                return try await watchdog.count(upTo: expected) { try await iterator.nextBatch(limit: 512)?.count }
             }
             group.addTask {
                 await watchdog.watch(stallLimit: stallLimit) { await subscriber.disconnect() }

@@ -29,3 +29,17 @@ final class ProgressWatchdog: Sendable {
         }
     }
 }
+
+extension ProgressWatchdog {
+    /// Counts what `nextBatch` delivers (the size of each batch, nil at the end) until `expected` items
+    /// arrived, reporting progress so a stall stops the run.
+    /// - Returns: how many arrived and when the last did.
+    func count(upTo expected: Int, _ nextBatch: () async throws -> Int?) async throws -> (Int, ContinuousClock.Instant) {
+        var received = 0
+        while received < expected, let count = try await nextBatch() {
+            received += count
+            advance(to: received)
+        }
+        return (received, .now)
+    }
+}
