@@ -36,7 +36,7 @@ public struct DutyCycle: Sendable, Hashable {
         off: StateLoad = StateLoad(fraction: 0.01...0.01, powerFactor: 0.50...0.50, seconds: 0...0),
         idle: StateLoad = StateLoad(fraction: 0.10...0.20, powerFactor: 0.45...0.70, seconds: 30...300),
         run: StateLoad = StateLoad(fraction: 0.60...0.90, powerFactor: 0.80...0.95, seconds: 120...1200),
-        peak: StateLoad = StateLoad(fraction: 0.90...0.97, powerFactor: 0.70...0.85, seconds: 1...6),
+        peak: StateLoad = StateLoad(fraction: 0.90...0.97, powerFactor: 0.80...0.92, seconds: 1...6),
         peakChance: Double = 0.3, noise: Double = 0.04
     ) {
         self.off = off
