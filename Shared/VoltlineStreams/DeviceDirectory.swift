@@ -27,33 +27,38 @@ public final class DeviceDirectory: Sendable {
     /// Every known device.
     public var all: [DeviceRecord] { devices.withLock { Array($0.values) } }
 
+    /// The columns ``record(from:)`` decodes, in order.
+    private static let columns = """
+        device_id, kind, site, line, display_name, chemistry, capacity_ah, cells_series, cells_parallel,
+        rated_power_kw, auto_registered, max_current_a
+        """
+
     /// Reloads every device from the database.
     public func refresh() async throws {
         let rows = try await pool.withConnection { connection in
-            try await connection.query(
-                """
-                SELECT device_id, kind, site, line, display_name, chemistry, capacity_ah, cells_series,
-                       cells_parallel, rated_power_kw, auto_registered, max_current_a
-                FROM devices
-                """)
+            try await connection.query(PostgresQuery(stringLiteral: "SELECT \(Self.columns) FROM devices"))
         }
         var loaded: [String: DeviceRecord] = [:]
         for row in rows {
-            let id = try row.decode(String.self, at: 0)
-            guard let kind = DeviceKind(rawValue: try row.decode(String.self, at: 1)) else { continue }
-            loaded[id] = DeviceRecord(
-                id: id, kind: kind, site: try row.decode(String.self, at: 2), line: try row.decode(String?.self, at: 3),
-                displayName: try row.decode(String?.self, at: 4),
-                chemistry: try row.decode(String?.self, at: 5).flatMap(Chemistry.init(rawValue:)),
-                capacityAh: try row.decode(Double?.self, at: 6), cellsSeries: try row.decode(Int?.self, at: 7),
-                cellsParallel: try row.decode(Int?.self, at: 8), ratedPowerKW: try row.decode(Double?.self, at: 9),
-                maxCurrentA: try row.decode(Double?.self, at: 11), autoRegistered: try row.decode(Bool.self, at: 10))
+            if let record = try Self.record(from: row) { loaded[record.id] = record }
         }
         devices.withLock { $0 = loaded }
         logger.debug("device directory refreshed", metadata: ["devices.count": "\(loaded.count)"])
     }
 
-    /// Registers `record` and caches what the table then holds.
+    /// A row of ``columns`` as a record; nil for a kind this build does not know.
+    private static func record(from row: PostgresRow) throws -> DeviceRecord? {
+        guard let kind = DeviceKind(rawValue: try row.decode(String.self, at: 1)) else { return nil }
+        return DeviceRecord(
+            id: try row.decode(String.self, at: 0), kind: kind, site: try row.decode(String.self, at: 2),
+            line: try row.decode(String?.self, at: 3), displayName: try row.decode(String?.self, at: 4),
+            chemistry: try row.decode(String?.self, at: 5).flatMap(Chemistry.init(rawValue:)),
+            capacityAh: try row.decode(Double?.self, at: 6), cellsSeries: try row.decode(Int?.self, at: 7),
+            cellsParallel: try row.decode(Int?.self, at: 8), ratedPowerKW: try row.decode(Double?.self, at: 9),
+            maxCurrentA: try row.decode(Double?.self, at: 11), autoRegistered: try row.decode(Bool.self, at: 10))
+    }
+
+    /// Registers `record` and caches the row the table then holds for it.
     ///
     /// An automatic registration (ingest meeting an unknown id) never overwrites anything. An authoritative
     /// one (an admin, a gateway's own profile) inserts the device or completes a row that ingest registered
@@ -62,7 +67,9 @@ public final class DeviceDirectory: Sendable {
     /// - Returns: the stored record.
     @discardableResult
     public func register(_ record: DeviceRecord) async throws -> DeviceRecord {
-        _ = try await pool.withConnection { connection in
+        // Reads back only the registered row: reloading the whole table per registration made registering a
+        // large fleet quadratic. Other devices are refreshed by ``refresh()`` as before.
+        let stored = try await pool.withConnection { connection in
             try await connection.execute(
                 """
                 INSERT INTO devices (device_id, kind, site, line, display_name, chemistry, capacity_ah, cells_series,
@@ -79,8 +86,14 @@ public final class DeviceDirectory: Sendable {
                     max_current_a = EXCLUDED.max_current_a, auto_registered = false
                 WHERE devices.auto_registered AND NOT EXCLUDED.auto_registered
                 """)
+            var select = PostgresQuery.StringInterpolation(literalCapacity: 128, interpolationCount: 1)
+            select.appendLiteral("SELECT \(Self.columns) FROM devices WHERE device_id = ")
+            select.appendInterpolation(record.id)
+            let rows = try await connection.query(PostgresQuery(stringInterpolation: select))
+            return try rows.first.flatMap(Self.record(from:))
         }
-        try await refresh()
-        return self.record(for: record.id) ?? record
+        guard let stored else { return record }
+        devices.withLock { $0[stored.id] = stored }
+        return stored
     }
 }
