@@ -24,6 +24,13 @@ let serviceTestDependencies: [String: [Target.Dependency]] = [
     "API": [.product(name: "HummingbirdWSTesting", package: "hummingbird-websocket")]
 ]
 
+/// Command-line tools for offline evaluation (one executable each, argument-parser subcommands).
+let tools: [(target: String, product: String, dependencies: [Target.Dependency])] = [
+    ("ScheduleTool", "voltline-schedule", ["VoltlineScheduling"]),
+    ("BatteryTool", "voltline-battery", ["VoltlineBattery", "VoltlineBatteryHealth", "VoltlineSimulation"]),
+    ("ModelTool", "voltline-models", ["VoltlineLearning"]),
+]
+
 let serviceCommon: [Target.Dependency] = [
     "VoltlineStreams", "VoltlineService", "VoltlineDomain", "VoltlineKafka", "VoltlinePostgres",
     .product(name: "Logging", package: "swift-log"),
@@ -45,7 +52,7 @@ let package = Package(
     ] + services.map { .executable(name: $0.product, targets: [$0.target]) } + [
         .executable(name: "voltline-migrate", targets: ["Migrate"]),
         .executable(name: "voltline-bench", targets: ["Bench"]),
-    ],
+    ] + tools.map { .executable(name: $0.product, targets: [$0.target]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -69,6 +76,12 @@ let package = Package(
         .systemLibrary(
             name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(
+            name: "CXGBoost", path: "Shared/CXGBoost", pkgConfig: "xgboost",
+            providers: [.apt(["libxgboost-dev"])]),
+        .systemLibrary(
+            name: "CCbc", path: "Shared/CCbc", pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]),
 
         // MARK: Shared libraries
         .target(
@@ -76,13 +89,22 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "VoltlineDomain", path: "Shared/VoltlineDomain", swiftSettings: strictSettings),
         .target(
-            name: "VoltlineSimulation", dependencies: ["VoltlineDomain"], path: "Shared/VoltlineSimulation",
+            name: "VoltlineSimulation", dependencies: ["VoltlineDomain", "VoltlineBattery"],
+            path: "Shared/VoltlineSimulation", swiftSettings: strictSettings),
+        .target(name: "VoltlineBattery", path: "Shared/VoltlineBattery", swiftSettings: strictSettings),
+        .target(
+            name: "VoltlineBatteryHealth", dependencies: ["VoltlineXGBoost"], path: "Shared/VoltlineBatteryHealth",
+            swiftSettings: strictSettings),
+        .target(name: "VoltlineXGBoost", dependencies: ["CXGBoost"], path: "Shared/VoltlineXGBoost", swiftSettings: strictSettings),
+        .target(
+            name: "VoltlineLearning", dependencies: ["VoltlineXGBoost"], path: "Shared/VoltlineLearning",
             swiftSettings: strictSettings),
         .target(
             name: "VoltlineAnalytics", dependencies: ["VoltlineDomain"], path: "Shared/VoltlineAnalytics",
             swiftSettings: strictSettings),
         .target(
-            name: "VoltlineScheduling", path: "Shared/VoltlineScheduling", swiftSettings: strictSettings),
+            name: "VoltlineScheduling", dependencies: ["CCbc"], path: "Shared/VoltlineScheduling",
+            swiftSettings: strictSettings),
         .target(
             name: "VoltlineService",
             dependencies: [
@@ -164,7 +186,30 @@ let package = Package(
             name: "VoltlineMQTTTests", dependencies: ["VoltlineMQTT", "VoltlineTestSupport"], path: "Tests/VoltlineMQTTTests"),
         .testTarget(name: "VoltlineKafkaTests", dependencies: ["VoltlineKafka"], path: "Tests/VoltlineKafkaTests"),
         .testTarget(name: "VoltlinePostgresTests", dependencies: ["VoltlinePostgres"], path: "Tests/VoltlinePostgresTests"),
+        .testTarget(name: "VoltlineXGBoostTests", dependencies: ["VoltlineXGBoost"], path: "Tests/VoltlineXGBoostTests"),
+        .testTarget(
+            name: "VoltlineSchedulingTests", dependencies: ["VoltlineScheduling", "VoltlineTestSupport"],
+            path: "Tests/VoltlineSchedulingTests"),
+        .testTarget(
+            name: "VoltlineBatteryTests", dependencies: ["VoltlineBattery", "VoltlineTestSupport"],
+            path: "Tests/VoltlineBatteryTests"),
+        .testTarget(
+            name: "VoltlineBatteryHealthTests",
+            dependencies: ["VoltlineBatteryHealth", "VoltlineBattery", "VoltlineTestSupport"],
+            path: "Tests/VoltlineBatteryHealthTests"),
+        .testTarget(
+            name: "VoltlineLearningTests", dependencies: ["VoltlineLearning", "VoltlineTestSupport"],
+            path: "Tests/VoltlineLearningTests"),
     ]
+        + tools.map { tool in
+            .executableTarget(
+                name: tool.target,
+                dependencies: tool.dependencies + [
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                    .product(name: "Logging", package: "swift-log"),
+                ],
+                path: "Services/\(tool.target)", swiftSettings: strictSettings)
+        }
         + services.flatMap { service -> [Target] in
             [
                 .executableTarget(

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+@main struct BatteryToolMain: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "voltline-battery")
+}

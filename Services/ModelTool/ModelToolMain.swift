@@ -1,0 +1,5 @@
+import ArgumentParser
+
+@main struct ModelToolMain: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "voltline-models")
+}

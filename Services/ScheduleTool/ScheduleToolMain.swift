@@ -1,0 +1,5 @@
+import ArgumentParser
+
+@main struct ScheduleToolMain: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "voltline-schedule")
+}

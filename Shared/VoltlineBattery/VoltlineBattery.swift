@@ -1,0 +1,1 @@
+// VoltlineBattery: placeholder until its first type lands.

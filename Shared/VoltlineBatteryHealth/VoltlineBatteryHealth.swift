@@ -1,0 +1,1 @@
+// VoltlineBatteryHealth: placeholder until its first type lands.

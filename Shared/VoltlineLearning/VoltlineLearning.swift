@@ -1,0 +1,1 @@
+// VoltlineLearning: placeholder until its first type lands.
