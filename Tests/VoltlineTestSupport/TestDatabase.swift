@@ -65,8 +65,25 @@ public enum RepositoryPaths {
         .deletingLastPathComponent()
     /// `deploy/migrations`.
     public static let migrations = root.appendingPathComponent("deploy/migrations")
+    /// A file under the shared real-data folder (`<repo>/../shared/data`, or `VOLTLINE_SHARED_DATA`).
+    /// - Throws: when the file is absent, so a test that needs real data fails loudly instead of passing empty.
+    public static func sharedData(_ relativePath: String) throws -> URL {
+        let base = ProcessInfo.processInfo.environment["VOLTLINE_SHARED_DATA"].map { URL(fileURLWithPath: $0) }
+            ?? root.deletingLastPathComponent().appendingPathComponent("shared/data")
+        let url = base.appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw MissingSharedData(path: url.path)
+        }
+        return url
+    }
     /// The folder holding the built executables (`swift build --show-bin-path`), next to the test bundle.
     public static var binaries: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     }
+}
+
+/// The real-data file a test needs is not there.
+public struct MissingSharedData: Error, CustomStringConvertible {
+    public let path: String
+    public var description: String { "shared data file missing: \(path)" }
 }
