@@ -1,1 +1,0 @@
-// VoltlineBatteryHealth: placeholder until its first type lands.
