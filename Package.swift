@@ -157,7 +157,8 @@ let package = Package(
         .executableTarget(
             name: "Bench",
             dependencies: [
-                "VoltlineMQTT", "VoltlineKafka", "VoltlinePostgres",
+                "VoltlineMQTT", "VoltlineKafka", "VoltlinePostgres", "VoltlineDomain",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

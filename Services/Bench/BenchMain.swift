@@ -8,6 +8,6 @@ struct BenchMain: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "voltline-bench",
         abstract: "Benchmark Voltline's MQTT, Kafka and PostgreSQL clients against the servers' own tools.",
-        subcommands: [ClientsCommand.self],
+        subcommands: [ClientsCommand.self, PipelineCommand.self],
         defaultSubcommand: ClientsCommand.self)
 }

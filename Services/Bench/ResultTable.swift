@@ -32,7 +32,7 @@ enum ResultTable {
         "\(grouped(Int(value.rounded()))) \(unit)/s"
     }
 
-    private static func grouped(_ value: Int) -> String {
+    static func grouped(_ value: Int) -> String {
         let digits = Array(String(value))
         var text = ""
         for (index, digit) in digits.enumerated() {
@@ -42,7 +42,7 @@ enum ResultTable {
         return text
     }
 
-    private static func decimal(_ value: Double, _ places: Int) -> String {
+    static func decimal(_ value: Double, _ places: Int) -> String {
         String(format: "%.\(places)f", value)
     }
 }
