@@ -1,1 +1,0 @@
-// VoltlineBattery: placeholder until its first type lands.
