@@ -1,18 +1,12 @@
 public import Foundation
 
-/// A time-of-use energy tariff: prices per kWh by season (months), kind of day and hour of day.
+/// A time-of-use electricity tariff: energy prices by season, kind of day and hour; demand charges on the
+/// highest 15-minute demand of each billing month (optionally ratcheted on past peaks); and surcharges.
 ///
 /// Times are classified in the tariff's own local time (a fixed UTC offset); an interval belongs to the
-/// period of its start. On the listed holidays every hour is in ``holidayPeriod`` when one is set.
-/// The JSON form (snake_case keys) is what `tariffs.definition` stores:
-///
-/// ```json
-/// {"name": "tou", "currency": "EUR", "utc_offset_minutes": 60, "holidays": ["2025-12-25"],
-///  "holiday_period": "off-peak",
-///  "seasons": [{"name": "all-year", "months": [1,2,3,4,5,6,7,8,9,10,11,12], "otherwise": "off-peak",
-///               "windows": [{"period": "peak", "from_hour": 8, "to_hour": 20, "days": ["weekday"]}],
-///               "prices": {"peak": 0.31, "off-peak": 0.18}}]}
-/// ```
+/// period of its start. The JSON form is documented in `docs/TARIFFS.md`; it is what `tariffs.definition`
+/// stores. Read and write it with ``init(jsonData:)`` and ``jsonData()``, which use the format's own
+/// snake_case keys whatever key strategy a caller's coder has.
 ///
 /// Every instance is valid: the initializers check that each month is in exactly one season, hours are in
 /// range and each season prices every period it can yield.
@@ -25,42 +19,31 @@ public struct Tariff: Sendable, Hashable, Codable {
     public let utcOffsetMinutes: Int
     /// The seasons, covering the twelve months once each.
     public let seasons: [TariffSeason]
-    /// Local dates (`YYYY-MM-DD`) priced entirely at ``holidayPeriod``; any set keeps the tariff valid.
-    public var holidays: Set<String>
-    /// The period of every hour of a holiday; `nil` prices holidays like other days.
-    public let holidayPeriod: String?
+    /// ISO weekdays (1 = Monday … 7 = Sunday) billed as ``DayType/weekend``; any set keeps the tariff valid.
+    public var weekendDays: Set<Int>
+    /// Dates billed as ``DayType/holiday``; users edit it freely.
+    public var holidays: HolidayCalendar
+    /// Demand charges, each on its own peak.
+    public let demandCharges: [DemandCharge]
+    /// Charges added to every monthly bill.
+    public let surcharges: [Surcharge]
 
     /// Creates and checks a tariff.
-    /// - Throws: ``TariffError`` when a month is in no season or in two, an hour or offset is out of range, or a
-    ///   season lacks the price of one of its periods.
+    /// - Throws: ``TariffError`` when a month is in no season or in two, an hour, offset or rate is out of range,
+    ///   or a season lacks the price of one of its periods.
     public init(
-        name: String, currency: String, utcOffsetMinutes: Int, seasons: [TariffSeason], holidays: Set<String> = [],
-        holidayPeriod: String? = nil
+        name: String, currency: String, utcOffsetMinutes: Int, seasons: [TariffSeason], weekendDays: Set<Int> = [6, 7],
+        holidays: HolidayCalendar = [], demandCharges: [DemandCharge] = [], surcharges: [Surcharge] = []
     ) throws(TariffError) {
         self.name = name
         self.currency = currency
         self.utcOffsetMinutes = utcOffsetMinutes
         self.seasons = seasons
+        self.weekendDays = weekendDays
         self.holidays = holidays
-        self.holidayPeriod = holidayPeriod
+        self.demandCharges = demandCharges
+        self.surcharges = surcharges
         try validate()
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(
-            name: container.decode(String.self, forKey: .name),
-            currency: container.decode(String.self, forKey: .currency),
-            utcOffsetMinutes: container.decodeIfPresent(Int.self, forKey: .utcOffsetMinutes) ?? 0,
-            seasons: container.decode([TariffSeason].self, forKey: .seasons),
-            holidays: container.decodeIfPresent(Set<String>.self, forKey: .holidays) ?? [],
-            holidayPeriod: container.decodeIfPresent(String.self, forKey: .holidayPeriod))
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case name, currency, seasons, holidays
-        case utcOffsetMinutes = "utc_offset_minutes"
-        case holidayPeriod = "holiday_period"
     }
 
     /// The local time zone, as `UTC+09:00`, for the `tariffs.timezone` column.
@@ -70,31 +53,36 @@ public struct Tariff: Sendable, Hashable, Codable {
         return "UTC" + sign + String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 
-    /// The period an instant falls in and its price.
+    /// The period an instant falls in.
     /// - Parameters:
-    ///   - energyKWh: the energy of the interval starting at `start`.
-    ///   - start: the start of the interval.
-    public func price(energyKWh: Double, intervalStart start: Date) -> PricedEnergy {
-        let local = localComponents(of: start)
-        // Validation guarantees one season per month and a price per period.
-        let season = seasons.first { $0.months.contains(local.month) }!
-        let period: String
-        if let holidayPeriod, holidays.contains(local.date) {
-            period = holidayPeriod
-        } else {
-            period = season.period(hour: local.hour, on: local.day)
-        }
-        return PricedEnergy(period: period, pricePerKWh: season.prices[period]!, energyKWh: energyKWh)
+    ///   - instant: the start of an interval.
+    ///   - dayType: the kind of day to classify it as; `nil` uses the calendar (holidays, weekend days).
+    public func period(at instant: Date, as dayType: DayType? = nil) -> TariffPeriod {
+        period(at: LocalTime(instant, utcOffsetMinutes: utcOffsetMinutes), as: dayType)
     }
 
-    /// Month, kind of day, hour and date of `instant` in the tariff's local time.
-    private func localComponents(of instant: Date) -> (month: Int, day: DayType, hour: Int, date: String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: utcOffsetMinutes * 60)!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .weekday], from: instant)
-        let weekend = parts.weekday == 1 || parts.weekday == 7  // Sunday, Saturday
-        let date = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
-        return (parts.month!, weekend ? .weekend : .weekday, parts.hour!, date)
+    /// The energy of the interval starting at `start`, priced at its period (surcharges excluded).
+    public func price(energyKWh: Double, intervalStart start: Date) -> PricedEnergy {
+        let found = period(at: start)
+        return PricedEnergy(period: found.period, pricePerKWh: found.pricePerKWh, energyKWh: energyKWh)
+    }
+
+    /// The sum of the per-kWh surcharges.
+    public var surchargePerKWh: Double { surcharges.reduce(0) { $0 + $1.perKWh } }
+
+    func period(at local: LocalTime, as dayType: DayType? = nil) -> TariffPeriod {
+        let day = dayType ?? self.dayType(of: local)
+        // Validation guarantees one season per month and a price per period.
+        let season = seasons.first { $0.months.contains(local.month) }!
+        let name = season.period(hour: local.hour, on: day)
+        return TariffPeriod(
+            date: local.date, month: local.month, hour: local.hour, dayType: day, season: season.name, period: name,
+            pricePerKWh: season.prices[name]!)
+    }
+
+    func dayType(of local: LocalTime) -> DayType {
+        if holidays.contains(local.date) { return .holiday }
+        return weekendDays.contains(local.isoWeekday) ? .weekend : .weekday
     }
 
     private func validate() throws(TariffError) {
@@ -109,13 +97,26 @@ public struct Tariff: Sendable, Hashable, Codable {
             if let invalid = season.months.first(where: { !(1...12).contains($0) }) {
                 throw TariffError("season \(season.name) has month \(invalid)")
             }
-            for window in season.windows where !(0...23).contains(window.fromHour) || !(0...24).contains(window.toHour) {
-                throw TariffError("season \(season.name): window \(window.fromHour)–\(window.toHour) is out of range")
-            }
-            let periods = season.windows.map(\.period) + [season.otherwise] + (holidayPeriod.map { [$0] } ?? [])
+            try Self.validate(season.windows, in: "season \(season.name)")
+            let periods = season.windows.map(\.period) + [season.otherwise]
             if let unpriced = periods.first(where: { season.prices[$0] == nil }) {
                 throw TariffError("season \(season.name) has no price for period \(unpriced)")
             }
+        }
+        for charge in demandCharges {
+            guard charge.ratePerKW >= 0, charge.ratePerKW.isFinite else {
+                throw TariffError("demand charge \(charge.name) has rate \(charge.ratePerKW)")
+            }
+            try Self.validate(charge.windows, in: "demand charge \(charge.name)")
+            if let ratchet = charge.ratchet, !(0...1).contains(ratchet.fraction) || ratchet.lookbackMonths < 1 {
+                throw TariffError("demand charge \(charge.name): ratchet needs a fraction in 0…1 and lookback ≥ 1")
+            }
+        }
+    }
+
+    private static func validate(_ windows: [TariffWindow], in owner: String) throws(TariffError) {
+        for window in windows where !(0...23).contains(window.fromHour) || !(0...24).contains(window.toHour) {
+            throw TariffError("\(owner): window \(window.fromHour)–\(window.toHour) is out of range")
         }
     }
 }

@@ -1,7 +1,7 @@
 /// Hours of a day, on some kinds of day, that belong to one tariff period.
 ///
 /// Hours are local wall-clock hours of the tariff: `fromHour` inclusive, `toHour` exclusive; a window with
-/// `fromHour >= toHour` wraps past midnight (23 → 9 covers 23:00–08:59).
+/// `fromHour >= toHour` wraps past midnight (23 → 9 covers 23:00–08:59), and 0 → 24 is the whole day.
 public struct TariffWindow: Sendable, Hashable, Codable {
     /// The period name, for example `peak`.
     public var period: String
@@ -9,7 +9,7 @@ public struct TariffWindow: Sendable, Hashable, Codable {
     public var fromHour: Int
     /// Hour the window ends (exclusive), 0–24.
     public var toHour: Int
-    /// The kinds of day the window applies to; both when omitted from JSON.
+    /// The kinds of day the window applies to; all of them when omitted from JSON.
     public var days: Set<DayType>
 
     /// Creates a window.

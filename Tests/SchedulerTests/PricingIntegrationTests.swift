@@ -39,7 +39,7 @@ struct PricingIntegrationTests {
                 try await connection.execute(
                     """
                     INSERT INTO energy_15m (device_id, interval_start, energy_kwh, demand_kw, samples, completeness)
-                    VALUES (\(device), \(KoreanTime.date(local)), \(energy), \(energy * 4), 900, 1)
+                    VALUES (\(device), \(try #require(ISO8601DateFormatter().date(from: local + "+09:00"))), \(energy), \(energy * 4), 900, 1)
                     """)
             }
             let services = try await build(db)
@@ -55,11 +55,11 @@ struct PricingIntegrationTests {
             }
             #expect(
                 summary == [
-                    "press-01 gwangyang line-a kr-industrial-b-tou off-peak 10.0 63.1",
-                    "press-01 gwangyang line-a kr-industrial-b-tou shoulder 20.0 109.2",
-                    "oven-02 gwangyang - kr-industrial-b-tou peak 5.0 166.7",
-                    "press-01 gwangyang line-a kr-industrial-b-tou peak 30.0 166.7",
-                    "unregistered-7 default - kr-industrial-b-tou peak 1.0 166.7",
+                    "press-01 gwangyang line-a kr-industrial-gap2-hv-a-1 off-peak 10.0 103.1",
+                    "press-01 gwangyang line-a kr-industrial-gap2-hv-a-1 shoulder 20.0 120.0",
+                    "oven-02 gwangyang - kr-industrial-gap2-hv-a-1 peak 5.0 149.4",
+                    "press-01 gwangyang line-a kr-industrial-gap2-hv-a-1 peak 30.0 149.4",
+                    "unregistered-7 default - kr-industrial-gap2-hv-a-1 peak 1.0 149.4",
                 ])
 
             let byPeriod = try await connection.query(
@@ -67,10 +67,10 @@ struct PricingIntegrationTests {
             let totals = try byPeriod.map { (try $0.decode(String.self, at: 0), try $0.decode(Double.self, at: 1), try $0.decode(Double.self, at: 2)) }
             #expect(totals.map(\.0) == ["off-peak", "peak", "shoulder"])
             #expect(totals.map(\.1) == [10, 35, 20])
-            #expect(abs(totals[1].2 - 35 * 166.7) < 1e-6)
+            #expect(abs(totals[1].2 - 35 * 149.4) < 1e-6)
             let daily = try await connection.query(
                 "SELECT sum(cost) FROM bi_energy_cost_daily WHERE site = 'gwangyang' AND line = 'line-a'")
-            #expect(abs(try daily[0].decode(Double.self, at: 0) - (10 * 63.1 + 20 * 109.2 + 30 * 166.7)) < 1e-6)
+            #expect(abs(try daily[0].decode(Double.self, at: 0) - (10 * 103.1 + 20 * 120.0 + 30 * 149.4)) < 1e-6)
 
             #expect(try await services.pricer.priceOnce() == 0)
             let count = try await connection.query("SELECT count(*) FROM energy_costs")
