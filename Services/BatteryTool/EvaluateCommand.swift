@@ -16,10 +16,15 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "End-of-life threshold as a state of health (NASA: 0.7 = 1.4 Ah of 2 Ah).")
     var endOfLife: Double = 0.7
 
+    @Option(help: "RUL fit: cycles back at which a point has half the weight of the newest.")
+    var halfLife: Double = RemainingLifeEstimator.Configuration().halfLifeCycles
+
     func run() throws {
         let cells = try NASADataset.load(directory: data.directory, cells: data.selectedCells)
         guard cells.count >= 2 else { throw ValidationError("leave-one-cell-out needs at least two cells") }
-        let evaluation = HealthEvaluation(ratedCapacityAh: ratedCapacity, endOfLifeThreshold: endOfLife)
+        let evaluation = HealthEvaluation(
+            ratedCapacityAh: ratedCapacity, endOfLifeThreshold: endOfLife,
+            life: RemainingLifeEstimator.Configuration(halfLifeCycles: halfLife))
         let results = try evaluation.evaluate(cells)
         print(
             "cell   trained_on  accepted   SOH_RMSE_%  SOH_MAE_%  plain_RMSE_%  plain_median_%  EOL_true  EOL_pred [5%-95%]   EOL_err_%")

@@ -4,7 +4,8 @@ public import Foundation
 ///
 /// Fade is locally linear in cycles but speeds up and slows down over a cell's life, so the line is fitted
 /// by least squares with exponentially fading weights (recent cycles count most, half weight
-/// ``Configuration/halfLifeCycles`` back) and extrapolated to the threshold. The band comes from a
+/// ``Configuration/halfLifeCycles`` back), made robust with Huber weights so that the capacity recovered
+/// after a rest does not bend the line, and extrapolated to the threshold. The band comes from a
 /// residual bootstrap: the fit is repeated on the fitted line plus resampled residuals, each replica gives
 /// a crossing cycle, and their percentiles are the band, which narrows as points accumulate and scatter
 /// falls. The calendar date follows from the recent cycling rate.
@@ -24,7 +25,7 @@ public struct RemainingLifeEstimator: Sendable {
 
         /// Creates settings.
         public init(
-            threshold: Double = 0.8, halfLifeCycles: Double = 15, replicas: Int = 400, minimumPoints: Int = 8,
+            threshold: Double = 0.8, halfLifeCycles: Double = 8, replicas: Int = 400, minimumPoints: Int = 8,
             horizonCycles: Double = 100_000
         ) {
             self.threshold = threshold
@@ -49,10 +50,10 @@ public struct RemainingLifeEstimator: Sendable {
     public func estimate(_ history: [HealthPoint]) -> RemainingLife? {
         let points = history.sorted { $0.cycles < $1.cycles }
         guard points.count >= configuration.minimumPoints, let newest = points.last else { return nil }
-        let weights = points.map { exp2(-(newest.cycles - $0.cycles) / configuration.halfLifeCycles) }
         let x = points.map(\.cycles)
         let y = points.map(\.stateOfHealth)
-        guard let line = WeightedLine(x: x, y: y, weights: weights) else { return nil }
+        let recency = points.map { exp2(-(newest.cycles - $0.cycles) / configuration.halfLifeCycles) }
+        guard let (line, weights) = WeightedLine.robust(x: x, y: y, weights: recency) else { return nil }
         let residuals = zip(x, y).map { $1 - line.value(at: $0) }
         var generator = SplitMix64(seed: 0x5eed)
         var crossings: [Double] = []
@@ -117,6 +118,22 @@ struct WeightedLine {
     }
 
     func value(at x: Double) -> Double { intercept + slope * x }
+
+    /// Fits by iteratively reweighted least squares with Huber weights (1.345 robust standard deviations),
+    /// so outliers pull the line less. Returns the line and the final weights.
+    static func robust(x: [Double], y: [Double], weights: [Double], iterations: Int = 5) -> (WeightedLine, [Double])? {
+        guard var line = WeightedLine(x: x, y: y, weights: weights) else { return nil }
+        var current = weights
+        for _ in 0..<iterations {
+            let residuals = x.indices.map { y[$0] - line.value(at: x[$0]) }
+            let scale = 1.4826 * (Statistics.median(residuals.map(abs)) ?? 0)
+            guard scale > 0 else { break }
+            current = x.indices.map { weights[$0] * min(1, 1.345 * scale / max(abs(residuals[$0]), .leastNonzeroMagnitude)) }
+            guard let refitted = WeightedLine(x: x, y: y, weights: current) else { break }
+            line = refitted
+        }
+        return (line, current)
+    }
 }
 
 /// A small seeded generator (SplitMix64), so bootstrap bands are reproducible run to run.
