@@ -179,7 +179,7 @@ let package = Package(
             path: "Tests/EndToEndTests"),
         .testTarget(name: "VoltlineDomainTests", dependencies: ["VoltlineDomain"], path: "Tests/VoltlineDomainTests"),
         .testTarget(
-            name: "VoltlineSimulationTests", dependencies: ["VoltlineSimulation"], path: "Tests/VoltlineSimulationTests"),
+            name: "VoltlineSimulationTests", dependencies: ["VoltlineSimulation", "VoltlineBattery"], path: "Tests/VoltlineSimulationTests"),
         .testTarget(
             name: "VoltlineAnalyticsTests", dependencies: ["VoltlineAnalytics"], path: "Tests/VoltlineAnalyticsTests"),
         .testTarget(name: "VoltlineSupportTests", dependencies: ["VoltlineSupport"], path: "Tests/VoltlineSupportTests"),

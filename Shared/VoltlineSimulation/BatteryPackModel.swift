@@ -1,4 +1,5 @@
 import Foundation
+import VoltlineBattery
 import VoltlineDomain
 
 /// A lithium-ion battery pack with its BMS, running a repeating CC-CV charge, rest, discharge, rest cycle.

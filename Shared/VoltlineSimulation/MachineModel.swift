@@ -1,4 +1,5 @@
 import Foundation
+import VoltlineBattery
 import VoltlineDomain
 
 /// A three-phase machine behind a power meter: off outside shifts, alternating idle and run periods with

@@ -1,4 +1,5 @@
 import Testing
+import VoltlineBattery
 import VoltlineDomain
 import VoltlineSimulation
 
