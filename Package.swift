@@ -11,8 +11,8 @@ let strictSettings: [SwiftSetting] = [
 /// that its test target calls, so what is tested is what runs.
 let services: [(target: String, product: String, dependencies: [Target.Dependency])] = [
     ("Ingest", "voltline-ingest", ["VoltlineMQTT"]),
-    ("Features", "voltline-features", ["VoltlineAnalytics"]),
-    ("Anomaly", "voltline-anomaly", ["VoltlineAnalytics"]),
+    ("Features", "voltline-features", ["VoltlineAnalytics", "VoltlineBatteryHealth"]),
+    ("Anomaly", "voltline-anomaly", ["VoltlineAnalytics", "VoltlineBatteryHealth"]),
     ("Alerts", "voltline-alerts", ["VoltlineMQTT", "VoltlineAnalytics"]),
     ("Scheduler", "voltline-scheduler", ["VoltlineScheduling"]),
     ("API", "voltline-api", [.product(name: "HummingbirdWebSocket", package: "hummingbird-websocket")]),
@@ -93,7 +93,7 @@ let package = Package(
             path: "Shared/VoltlineSimulation", swiftSettings: strictSettings),
         .target(name: "VoltlineBattery", path: "Shared/VoltlineBattery", swiftSettings: strictSettings),
         .target(
-            name: "VoltlineBatteryHealth", dependencies: ["VoltlineXGBoost"], path: "Shared/VoltlineBatteryHealth",
+            name: "VoltlineBatteryHealth", dependencies: ["VoltlineXGBoost", "VoltlineAnalytics", "VoltlineDomain"], path: "Shared/VoltlineBatteryHealth",
             swiftSettings: strictSettings),
         .target(name: "VoltlineXGBoost", dependencies: ["CXGBoost"], path: "Shared/VoltlineXGBoost", swiftSettings: strictSettings),
         .target(
