@@ -1,1 +1,0 @@
-// VoltlineLearning: placeholder until its first type lands.
