@@ -1,3 +1,5 @@
+import Foundation
+
 /// The cathode chemistry of a lithium-ion cell, which sets its voltage window and typical curves.
 public enum CellChemistry: String, Sendable, Hashable, CaseIterable, Codable {
     /// Nickel manganese cobalt oxide: a sloping curve from 3.0 V to 4.2 V.
@@ -32,13 +34,14 @@ public enum CellChemistry: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    /// Entropic coefficient dU/dT in V/K, averaged over the state of charge: the reversible heat of a
-    /// current I is -I·T·dU/dT (positive current charging).
-    public var entropicCoefficientVPerK: Double {
-        switch self {
-        case .nmc: -0.0001
-        case .nca: -0.00008
-        case .lfp: -0.00005
+    /// Entropic coefficient dU/dT in V/K at `stateOfCharge`: the reversible heat of a current I is
+    /// I·T·dU/dT (positive current charging), released on discharge where dU/dT is negative. Layered
+    /// oxides turn strongly negative towards empty; LFP stays small.
+    public func entropicCoefficientVPerK(atStateOfCharge stateOfCharge: Double) -> Double {
+        let towardsEmpty = exp(-max(0, stateOfCharge) / 0.2)
+        return switch self {
+        case .nmc, .nca: -0.00005 - 0.0005 * towardsEmpty
+        case .lfp: -0.00002 - 0.0001 * towardsEmpty
         }
     }
 }

@@ -124,7 +124,8 @@ public struct EquivalentCircuitCell: Sendable, Hashable {
         // past full going into side reactions instead of the electrodes.
         var electricalHeat = internalCurrent * (terminalVoltageV - newOpenCircuit) + leakageA * max(0, terminalVoltageV)
         if parameters.includesEntropicHeat {
-            electricalHeat -= currentA * (temperatureC + 273.15) * parameters.chemistry.entropicCoefficientVPerK
+            electricalHeat += currentA * (temperatureC + 273.15)
+                * parameters.chemistry.entropicCoefficientVPerK(atStateOfCharge: stateOfCharge)
         }
         if stateOfCharge > 1, currentA > 0 {
             let fullVoltage = parameters.openCircuitVoltage.voltage(atStateOfCharge: 1)
