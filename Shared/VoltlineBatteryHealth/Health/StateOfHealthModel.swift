@@ -49,6 +49,8 @@ public struct StateOfHealthModel: Sendable {
             columnCount: ChargeFeatures.modelInputNames.count, rows: samples.map(\.features.modelInputs))
         let labels = samples.map { Float($0.stateOfHealth - plain.stateOfHealth($0.features)) }
         let booster = try GradientBoostedModel.train(features: matrix, labels: labels, parameters: parameters)
+        // Whole seconds, so the date survives the ISO 8601 round trip of ``serialized()`` unchanged.
+        let now = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         let stamp = ISO8601DateFormatter().string(from: now)
         return StateOfHealthModel(
             metadata: Metadata(
