@@ -16,4 +16,11 @@ protocol DeviceModel: Sendable {
 
     /// Reads the device's sensors in its present state, sensor noise included.
     mutating func measure() -> Metrics
+
+    /// A battery pack's thermal milestones so far; nil for devices that have none.
+    var thermalEvents: PackThermalEvents? { get }
+}
+
+extension DeviceModel {
+    var thermalEvents: PackThermalEvents? { nil }
 }

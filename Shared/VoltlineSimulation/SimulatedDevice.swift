@@ -16,6 +16,9 @@ struct SimulatedDevice: Sendable {
         self.clockMillis = clockMillis
     }
 
+    /// A battery pack's thermal milestones; nil for machines.
+    var thermalEvents: PackThermalEvents? { model.thermalEvents }
+
     /// The faults this device accepts.
     var supportedFaults: Set<FaultKind> { model.physicalFaults.union(FaultKind.reporting) }
 

@@ -1,3 +1,4 @@
+public import VoltlineBattery
 public import VoltlineDomain
 
 /// A deterministic virtual gateway: machines and battery packs simulated in event time, read out once per
@@ -55,10 +56,13 @@ public struct VirtualGateway: Sendable {
     ///   - ambientC: ambient temperature in °C.
     ///   - stateOfChargePercent: the initial state of charge.
     ///   - phase: where in the cycle the pack starts.
+    ///   - ageing: how aged the cells are at the start (``AgeingState/fastForward(_:seconds:parameters:)``
+    ///     makes months of use in one call); fresh by default.
     /// - Throws: ``SimulationError`` when the id is invalid or taken.
     public mutating func addBatteryPack(
         id: String, site: String, spec: BatteryPackSpec, operation: CycleProfile = CycleProfile(),
-        ambientC: Double = 25, stateOfChargePercent: Double = 50, phase: CyclePhase = .charging
+        ambientC: Double = 25, stateOfChargePercent: Double = 50, phase: CyclePhase = .charging,
+        ageing: AgeingState = AgeingState()
     ) throws(SimulationError) {
         try checkNewID(id)
         let profile = DeviceProfile(
@@ -67,7 +71,7 @@ public struct VirtualGateway: Sendable {
             maxCurrentA: max(spec.maxChargeCurrentA, spec.maxDischargeCurrentA))
         let model = BatteryPackModel(
             spec: spec, operation: operation, ambientC: ambientC, stateOfChargePercent: stateOfChargePercent,
-            phase: phase, random: SplitMix64(seed: seed, stream: id))
+            phase: phase, ageing: ageing, random: SplitMix64(seed: seed, stream: id))
         append(profile, model)
     }
 
@@ -122,6 +126,13 @@ public struct VirtualGateway: Sendable {
     /// - Throws: ``SimulationError`` when the device is unknown.
     public func faults(of deviceID: String) throws(SimulationError) -> [FaultRecord] {
         devices[try deviceIndex(deviceID)].faults.records
+    }
+
+    /// A battery pack's thermal milestones (self-heating onset, runaway) in simulated time, for scoring
+    /// how early detection saw them coming; nil for a machine.
+    /// - Throws: ``SimulationError`` when the device is unknown.
+    public func thermalEvents(of deviceID: String) throws(SimulationError) -> PackThermalEvents? {
+        devices[try deviceIndex(deviceID)].thermalEvents
     }
 
     private func deviceIndex(_ id: String) throws(SimulationError) -> Int {
