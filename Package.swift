@@ -12,7 +12,7 @@ let strictSettings: [SwiftSetting] = [
 let services: [(target: String, product: String, dependencies: [Target.Dependency])] = [
     ("Ingest", "voltline-ingest", ["VoltlineMQTT"]),
     ("Features", "voltline-features", ["VoltlineAnalytics", "VoltlineBatteryHealth"]),
-    ("Anomaly", "voltline-anomaly", ["VoltlineAnalytics", "VoltlineBatteryHealth"]),
+    ("Anomaly", "voltline-anomaly", ["VoltlineAnalytics", "VoltlineBatteryHealth", "VoltlineLearning"]),
     ("Alerts", "voltline-alerts", ["VoltlineMQTT", "VoltlineAnalytics"]),
     ("Scheduler", "voltline-scheduler", ["VoltlineScheduling"]),
     ("API", "voltline-api", [.product(name: "HummingbirdWebSocket", package: "hummingbird-websocket")]),
@@ -97,7 +97,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "VoltlineXGBoost", dependencies: ["CXGBoost"], path: "Shared/VoltlineXGBoost", swiftSettings: strictSettings),
         .target(
-            name: "VoltlineLearning", dependencies: ["VoltlineXGBoost"], path: "Shared/VoltlineLearning",
+            name: "VoltlineLearning", dependencies: ["VoltlineXGBoost", "VoltlineAnalytics"], path: "Shared/VoltlineLearning",
             swiftSettings: strictSettings),
         .target(
             name: "VoltlineAnalytics", dependencies: ["VoltlineDomain"], path: "Shared/VoltlineAnalytics",

@@ -26,12 +26,12 @@ public final class LoadForecaster: LoadForecasting {
     public let trainingWindow: Range<Int64>
     /// Mean absolute error on the held-out calibration days (nan when there were none).
     public let calibrationMAE: Double
-    private let model: GradientBoostedModel
-    private let residuals: ResidualQuantiles
+    let model: GradientBoostedModel
+    let residuals: ResidualQuantiles
 
     public var name: String { "gbt" }
 
-    private init(
+    init(
         configuration: LoadForecasterConfiguration, calendar: ForecastCalendar, stepSeconds: Int64,
         trainingWindow: Range<Int64>, calibrationMAE: Double, model: GradientBoostedModel, residuals: ResidualQuantiles
     ) {
