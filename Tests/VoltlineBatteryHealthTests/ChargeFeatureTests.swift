@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import VoltlineAnalytics
 import VoltlineBatteryHealth
+import VoltlineDomain
 
 @Suite("Charge features")
 struct ChargeFeatureTests {
@@ -68,5 +70,37 @@ struct ChargeFeatureTests {
         #expect(abs(features.windowAh! - (4.19 - 3.9) / 0.7) < 0.002)
         #expect(abs(features.chargedAh - (1 + 300.0 / 3600)) < 0.005)
         #expect(abs(features.temperatureRiseCPerMinute - 0.1) < 1e-6)
+    }
+}
+
+@Suite("Streamed charge cycles")
+struct ChargeCycleTests {
+    @Test("the collector finds a streamed CC-CV charge and its feature message round-trips")
+    func collectAndEncode() throws {
+        var collector = ChargeCycleCollector()
+        let limits = DeviceLimits(chemistry: .nmc, cellsInSeries: 2, capacityAh: 2)
+        var cycles: [ChargeCycle] = []
+        // 10 min rest, 1 h charge at 1 A (cell 3.5 → 4.2 V), 30 min CV, 10 min rest; one reading every 10 s.
+        for second in stride(from: 0, through: 7800, by: 10) {
+            let (current, cell): (Double, Double) =
+                switch second {
+                case ..<600: (0, 3.5)
+                case ..<4200: (1, 3.5 + 0.7 * Double(second - 600) / 3600)
+                case ..<6000: (exp(-Double(second - 4200) / 300), 4.2)
+                default: (0, 4.15)
+                }
+            let reading = Reading(
+                deviceID: "pack-1", timeMillis: 1_700_000_000_000 + Int64(second) * 1000,
+                metrics: .batteryPack(PackMetrics(voltageV: 2 * cell, currentA: current, temperatureC: 25)))
+            cycles += collector.ingest(reading, limits: limits)
+        }
+        let cycle = try #require(cycles.first)
+        #expect(cycles.count == 1)
+        #expect(abs(cycle.features.chargedAh - 1.08) < 0.02)
+        #expect(abs(cycle.features.startVoltageV - 3.5) < 0.01)
+        let decoded = try #require(ChargeCycle(featureMessage: cycle.featureMessage()))
+        #expect(decoded == cycle)
+        let text = String(decoding: cycle.featureMessage(), as: UTF8.self)
+        #expect(text.contains(#""type":"cycle""#) && text.contains(#""device_id":"pack-1""#))
     }
 }
