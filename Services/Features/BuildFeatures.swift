@@ -26,12 +26,18 @@ func buildFeatures(reader: ConfigReader, registry: PrometheusCollectorRegistry, 
     let features = FeaturesConsumer(
         settings: settings, consumer: consumer, producer: producer, pool: pool,
         devices: DeviceLookup(directory: directory, logger: logger), readiness: readiness, logger: logger)
+    let cycles = BatteryCycleService(
+        consumer: try connections.consumer(
+            for: "voltline-features", group: settings.groupID + "-cycles", topics: [KafkaTopic.readings],
+            autoCommitInterval: nil, logger: logger),
+        producer: producer, pool: pool, devices: DeviceLookup(directory: directory, logger: logger),
+        batchLimit: settings.batchLimit, logger: logger)
     let ops = OpsServer.application(
         configuration: .init(reader: reader, defaultPort: 8082), readiness: readiness, registry: registry,
         logger: logger)
     return ServiceGroup(
         configuration: .init(
             services: [.init(service: ClientsService(producer: producer, pool: pool)), .init(service: features),
-                .init(service: ops)],
+                .init(service: cycles), .init(service: ops)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 }
