@@ -33,12 +33,18 @@ func buildAnomaly(reader: ConfigReader, registry: PrometheusCollectorRegistry, l
         consumer: consumer, producer: producer, pool: pool, devices: lookup, readiness: readiness,
         batchLimit: max(1, reader.int(forKey: "anomaly.batch-limit", default: 1000)),
         clearAfterReadings: max(1, reader.int(forKey: "anomaly.clear-after-readings", default: 10)), logger: logger)
+    let batteryHealthSettings = BatteryHealthSettings(reader: reader)
+    let batteryHealth = BatteryHealthService(
+        consumer: try connections.consumer(
+            for: "voltline-anomaly", group: batteryHealthSettings.groupID,
+            topics: [KafkaTopic.readings, KafkaTopic.features], autoCommitInterval: nil, logger: logger),
+        producer: producer, pool: pool, devices: lookup, settings: batteryHealthSettings, logger: logger)
     let ops = OpsServer.application(
         configuration: .init(reader: reader, defaultPort: 8083), readiness: readiness, registry: registry,
         logger: logger)
     return ServiceGroup(
         configuration: .init(
             services: [.init(service: ClientsService(producer: producer, pool: pool)), .init(service: anomalies),
-                .init(service: ops)],
+                .init(service: batteryHealth), .init(service: ops)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 }
