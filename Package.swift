@@ -93,7 +93,7 @@ let package = Package(
             path: "Shared/VoltlineSimulation", swiftSettings: strictSettings),
         .target(name: "VoltlineBattery", path: "Shared/VoltlineBattery", swiftSettings: strictSettings),
         .target(
-            name: "VoltlineBatteryHealth", dependencies: ["VoltlineXGBoost", "VoltlineAnalytics", "VoltlineDomain"], path: "Shared/VoltlineBatteryHealth",
+            name: "VoltlineBatteryHealth", dependencies: ["VoltlineXGBoost", "VoltlineAnalytics", "VoltlineDomain", "VoltlinePostgres"], path: "Shared/VoltlineBatteryHealth",
             swiftSettings: strictSettings),
         .target(name: "VoltlineXGBoost", dependencies: ["CXGBoost"], path: "Shared/VoltlineXGBoost", swiftSettings: strictSettings),
         .target(

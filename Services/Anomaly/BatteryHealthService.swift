@@ -136,7 +136,7 @@ struct BatteryHealthService: Service, CustomStringConvertible {
         if let checked = state.modelCheckedAt, now - checked < settings.modelRefresh { return }
         state.modelCheckedAt = now
         do {
-            if let model = try await pool.withConnection({ try await BatteryHealthStore.newestModel(on: $0) }) {
+            if let model = try await pool.withConnection({ try await StateOfHealthModelStore.newest(on: $0) }) {
                 if model.metadata.version != state.model?.metadata.version {
                     logger.info("state-of-health model loaded", metadata: ["battery.model": "\(model.metadata.version)"])
                 }

@@ -4,29 +4,6 @@ import VoltlinePostgres
 
 /// Reads and writes the battery health tables of migration 0013 for the anomaly service.
 enum BatteryHealthStore {
-    /// The newest stored state-of-health model, or nil when none is stored.
-    static func newestModel(on connection: PostgresConnection) async throws -> StateOfHealthModel? {
-        let rows = try await connection.query(
-            "SELECT model::text FROM battery_health_models ORDER BY trained_at DESC, version DESC LIMIT 1")
-        guard let row = rows.first else { return nil }
-        return try StateOfHealthModel(serialized: Data(try row.decode(String.self, at: 0).utf8))
-    }
-
-    /// Stores a model under its version (a version stored before is left as it was).
-    static func store(_ model: StateOfHealthModel, on connection: PostgresConnection) async throws {
-        let metadata = model.metadata
-        let json = String(decoding: try model.serialized(), as: UTF8.self)
-        let trainedOn = String(decoding: try JSONEncoder().encode(metadata.trainedOn), as: UTF8.self)
-        _ = try await connection.query(
-            """
-            INSERT INTO battery_health_models (version, trained_at, trained_on, sample_count, rated_capacity_ah, model)
-            VALUES (\(metadata.version), \(metadata.trainedAt),
-                ARRAY(SELECT jsonb_array_elements_text(\(trainedOn)::jsonb)), \(metadata.sampleCount),
-                \(metadata.ratedCapacityAh), \(json)::jsonb)
-            ON CONFLICT (version) DO NOTHING
-            """)
-    }
-
     /// A pack's stored health history, oldest first.
     static func history(of deviceID: String, on connection: PostgresConnection) async throws -> [HealthPoint] {
         let rows = try await connection.query(
