@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import VoltlineBattery
 import VoltlineBatteryHealth
 
 /// `voltline-battery evaluate`: leave-one-cell-out state of health and end of life on recorded cells.
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "SOH RMSE/MAE per cell (trained on the other cells) and end of life predicted from half the life.")
+        abstract: "SOH RMSE/MAE per cell (trained on the other cells), end of life from half the life, model voltage RMSE.")
 
     @OptionGroup var data: DataDirectoryOptions
 
@@ -19,6 +20,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "RUL fit: cycles back at which a point has half the weight of the newest.")
     var halfLife: Double = RemainingLifeEstimator.Configuration().halfLifeCycles
 
+    @Option(help: "Discharge cycles per cell whose voltage curve is compared with the NASA battery model.")
+    var voltageCycles = 10
+
     func run() throws {
         let cells = try NASADataset.load(directory: data.directory, cells: data.selectedCells)
         guard cells.count >= 2 else { throw ValidationError("leave-one-cell-out needs at least two cells") }
@@ -27,7 +31,7 @@ struct EvaluateCommand: ParsableCommand {
             life: RemainingLifeEstimator.Configuration(halfLifeCycles: halfLife))
         let results = try evaluation.evaluate(cells)
         print(
-            "cell   trained_on  accepted   SOH_RMSE_%  SOH_MAE_%  plain_RMSE_%  plain_median_%  EOL_true  EOL_pred [5%-95%]   EOL_err_%")
+            "cell   trained_on  accepted   SOH_RMSE_%  SOH_MAE_%  plain_RMSE_%  plain_median_%  EOL_true  EOL_pred [5%-95%]   EOL_err_%  V_RMSE_mV")
         for result in results {
             let eol = result.predictedEndOfLife
             print(
@@ -40,13 +44,29 @@ struct EvaluateCommand: ParsableCommand {
                     (eol.map {
                         "\(format($0.endOfLifeCycles, 0)) [\(format($0.endOfLifeCyclesLow, 0))-\(format($0.endOfLifeCyclesHigh, 0))]"
                     } ?? "-").padding(19),
-                    result.endOfLifeErrorPercent.map { format($0) } ?? "-",
+                    (result.endOfLifeErrorPercent.map { format($0) } ?? "-").padding(10),
+                    voltageRMSE(cells.first { $0.name == result.cell }!).map { format($0 * 1000, 1) } ?? "-",
                 ].joined(separator: " "))
         }
         for result in results where !result.rejected.isEmpty {
             print("\nrejected cycles of \(result.cell) (\(result.rejected.count)):")
             for (cycle, reason) in result.rejected { print("  cycle \(cycle): \(reason.explanation)") }
         }
+    }
+
+    /// The NASA parameter set's pooled discharge voltage RMSE over the cell's first ``voltageCycles`` discharges
+    /// (the battery model replays each measured current record; see ``DischargeComparison``).
+    private func voltageRMSE(_ cell: NASACell) -> Double? {
+        let squares = cell.discharges.prefix(voltageCycles).compactMap { discharge -> Double? in
+            let samples = discharge.timeSeconds.indices.map {
+                MeasuredSample(
+                    seconds: discharge.timeSeconds[$0], currentA: discharge.currentA[$0],
+                    voltageV: discharge.voltageV[$0], temperatureC: discharge.temperatureC[$0])
+            }
+            return DischargeComparison.rmse(model: .nasa18650, measured: samples).map { $0 * $0 }
+        }
+        guard !squares.isEmpty else { return nil }
+        return (squares.reduce(0, +) / Double(squares.count)).squareRoot()
     }
 
     private func format(_ value: Double, _ decimals: Int = 2) -> String {
