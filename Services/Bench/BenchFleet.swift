@@ -60,6 +60,26 @@ struct BenchFleet: Sendable {
             """)
     }
 
+    /// Deletes every row of the run's devices, in every table with a `device_id` column (readings, features,
+    /// anomalies, alerts and their events, the device registry), so runs do not pile up in the services' caches.
+    func removeData(on connection: PostgresConnection) async throws {
+        let pattern = "\(prefix)-%"
+        try await connection.execute(
+            "DELETE FROM alert_events WHERE alert_id IN (SELECT id FROM alerts WHERE device_id LIKE \(pattern))")
+        let tables = try await connection.query(
+            """
+            SELECT c.table_name FROM information_schema.columns c
+            JOIN information_schema.tables t USING (table_schema, table_name)
+            WHERE c.table_schema = current_schema() AND c.column_name = 'device_id' AND t.table_type = 'BASE TABLE'
+              AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.table_name::regclass)
+            """)
+        for row in tables {
+            let table = try row.decode(String.self, at: 0)
+            try await connection.execute(
+                "DELETE FROM \(PostgresIdentifier(table)) WHERE device_id LIKE \(pattern)")
+        }
+    }
+
     static let packCapacityAh = 100.0
     static let cellsInSeries = 96
 

@@ -37,6 +37,8 @@ struct PipelineCommand: AsyncParsableCommand {
     @Option(help: "API base URL (its WebSocket is <url>/api/v1/live).") var api = "http://127.0.0.1:8080"
     @Option(help: "State directory of deploy/local/voltline (pid files).") var stateDir = ".voltline"
     @Option(help: "Also write the results as JSON to this file.") var json: String?
+    @Flag(help: "Keep the run's devices and rows in PostgreSQL (by default they are deleted after counting).")
+    var keepData = false
 
     func validate() throws {
         guard devices > 0, rate > 0, gateways > 0, batch > 0, window > 0 else {
@@ -76,6 +78,7 @@ struct PipelineCommand: AsyncParsableCommand {
         let report = try await context.measure(
             rates: ramp ? rampRates : [rate], warmup: .seconds(warmup), window: .seconds(duration),
             drainTimeout: .seconds(drainTimeout))
+        if !keepData { try await fleet.removeData(on: connection) }
         await connection.close()
         print(report.table)
         if let json {

@@ -19,8 +19,8 @@ func buildFeatures(reader: ConfigReader, registry: PrometheusCollectorRegistry, 
     let pool = try connections.pool(for: "voltline-features", logger: logger)
     let producer = try connections.producer(for: "voltline-features", logger: logger)
     let consumer = try connections.consumer(
-        for: "voltline-features", group: settings.groupID, topics: [KafkaTopic.readings], autoCommitInterval: nil,
-        logger: logger)
+        for: "voltline-features", group: settings.groupID, topics: [KafkaTopic.readings],
+        bufferCapacity: settings.batchLimit * 2, autoCommitInterval: .seconds(1), logger: logger)
     let readiness = ReadinessProbe(conditions: ["ready"])
     let directory = DeviceDirectory(pool: pool, logger: logger)
     let features = FeaturesConsumer(

@@ -24,11 +24,39 @@ struct FeatureEngine {
     }
 
     /// Where a device's readings live in Kafka, and which of them its state still holds.
+    ///
+    /// Held readings are kept per event-time minute (the smallest offset of the minute's readings), not per
+    /// reading: windows start on minute boundaries, so replaying from a held minute's first offset rebuilds
+    /// whole windows, and a device holds at most about sixteen entries instead of every reading of a
+    /// 15-minute window.
     private struct DeviceTrack {
         var partition: KafkaTopicPartition
-        /// Event time and offset of each accepted reading not yet known to be released, in offset order.
-        var held: [(timeMillis: Int64, offset: Int64)] = []
+        /// Event-time minutes still held, oldest first, each with the smallest offset of its readings.
+        var heldMinutes: [(minuteStart: Int64, offset: Int64)] = []
         var lastSeen: ContinuousClock.Instant
+
+        mutating func hold(timeMillis: Int64, offset: Int64) {
+            let minute = timeMillis - ((timeMillis % 60_000) + 60_000) % 60_000
+            if let last = heldMinutes.last, last.minuteStart < minute {
+                heldMinutes.append((minute, offset))
+            } else if let index = heldMinutes.lastIndex(where: { $0.minuteStart <= minute }) {
+                if heldMinutes[index].minuteStart == minute {
+                    heldMinutes[index].offset = min(heldMinutes[index].offset, offset)
+                } else {
+                    heldMinutes.insert((minute, offset), at: index + 1)
+                }
+            } else {
+                heldMinutes.insert((minute, offset), at: 0)
+            }
+        }
+
+        /// Forgets the minutes that end at or before `needed`; all of them when nothing is needed.
+        mutating func release(before needed: Int64?) {
+            guard let needed else { return heldMinutes.removeAll() }
+            heldMinutes.removeAll { $0.minuteStart + 60_000 <= needed }
+        }
+
+        var oldestHeldOffset: Int64? { heldMinutes.lazy.map(\.offset).min() }
     }
 
     private var minutes: MinuteWindows
@@ -37,6 +65,8 @@ struct FeatureEngine {
     private var devices: [String: DeviceTrack] = [:]
     /// Packs' segmenter feed starts here (from the database after a restart; see ``segmentResume``).
     private var segmentFloors: [String: Int64] = [:]
+    /// The assignment of the last ``keepOnly(_:)`` sweep.
+    private var keptAssignment: Set<KafkaTopicPartition>?
     /// The last offset seen per partition.
     private var lastOffsets: [KafkaTopicPartition: Int64] = [:]
 
@@ -72,10 +102,9 @@ struct FeatureEngine {
             let ended = segmenter.ingest(reading, limits: limits)
             appendSegments(ended, of: id, to: &output)
         }
-        var track = devices[id] ?? DeviceTrack(partition: partition, lastSeen: now)
-        track.lastSeen = now
-        if minute.disposition == .accepted { track.held.append((reading.timeMillis, offset)) }
-        devices[id] = track
+        // Mutated in place: copying the track out and back would copy its held minutes on every reading.
+        devices[id, default: DeviceTrack(partition: partition, lastSeen: now)].lastSeen = now
+        if minute.disposition == .accepted { devices[id]?.hold(timeMillis: reading.timeMillis, offset: offset) }
         release(id)
         return output
     }
@@ -95,6 +124,9 @@ struct FeatureEngine {
 
     /// Forgets the devices of partitions this member no longer owns; their new owner replays them.
     mutating func keepOnly(_ assignment: Set<KafkaTopicPartition>) {
+        // Called per batch; the assignment changes only on a rebalance, and the sweep visits every device.
+        guard assignment != keptAssignment else { return }
+        keptAssignment = assignment
         for (id, track) in devices where !assignment.contains(track.partition) {
             _ = minutes.flush(deviceID: id)
             _ = demand.flush(deviceID: id)
@@ -110,14 +142,14 @@ struct FeatureEngine {
     func committableOffsets() -> [KafkaTopicPartition: Int64] {
         var offsets = lastOffsets.mapValues { $0 + 1 }
         for track in devices.values {
-            guard let oldest = track.held.first?.offset else { continue }
+            guard let oldest = track.oldestHeldOffset else { continue }
             offsets[track.partition] = min(oldest, offsets[track.partition] ?? oldest)
         }
         return offsets
     }
 
     /// The number of devices whose state holds readings.
-    var openDeviceCount: Int { devices.values.filter { !$0.held.isEmpty }.count }
+    var openDeviceCount: Int { devices.values.filter { !$0.heldMinutes.isEmpty }.count }
 
     private mutating func appendSegments(_ ended: [BatterySegment], of id: String, to output: inout Output) {
         guard let last = ended.last else { return }
@@ -132,10 +164,6 @@ struct FeatureEngine {
     private mutating func release(_ id: String) {
         let needed = [minutes.oldestHeldTime(for: id), demand.oldestHeldTime(for: id), segmenter.openSegmentStart(for: id)]
             .compactMap { $0 }.min()
-        guard let needed else {
-            devices[id]?.held.removeAll()
-            return
-        }
-        devices[id]?.held.removeAll { $0.timeMillis < needed }
+        devices[id]?.release(before: needed)
     }
 }

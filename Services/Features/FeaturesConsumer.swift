@@ -9,7 +9,9 @@ import VoltlineService
 import VoltlineStreams
 
 /// Consumes readings, runs the feature engine, writes the features tables, publishes feature messages
-/// and commits, per partition, only offsets below the oldest reading an open window or segment holds.
+/// and stores, per partition, only offsets below the oldest reading an open window or segment holds; the
+/// consumer stores them on the one-second tick and commits stored offsets in the background every second, on rebalance and on close (a synchronous
+/// commit per batch cost a broker round trip each time, and failed when shutdown closed the consumer mid-batch).
 ///
 /// Batches and a one-second clock tick (closing devices that went quiet) are handled by one loop, so the
 /// engine needs no lock. On graceful shutdown the consumer is closed and open windows are dropped, not
@@ -113,15 +115,15 @@ struct FeaturesConsumer: Service, CustomStringConvertible {
             output.append(produced)
         }
         try await write(output, deadLetters: deadLetters)
-        try await commit(engine)
     }
 
     private func tick(engine: inout FeatureEngine) async throws {
         let output = engine.closeIdle(now: .now, timeout: settings.idleTimeout)
         if !(output.minutes.isEmpty && output.intervals.isEmpty && output.segments.isEmpty) {
             try await write(output, deadLetters: [])
-            try await commit(engine)
         }
+        // Once a second rather than per batch: finding the oldest held reading visits every device.
+        try storeOffsets(engine)
         if !consumer.assignment.isEmpty { readiness.set("ready", true) }
         metrics.lag.record(await consumer.lag().reduce(0) { $0 + $1.lag })
     }
@@ -172,9 +174,8 @@ struct FeaturesConsumer: Service, CustomStringConvertible {
         metrics.segmentsWritten.increment(by: inserted.2)
     }
 
-    private func commit(_ engine: FeatureEngine) async throws {
+    private func storeOffsets(_ engine: FeatureEngine) throws {
         for (partition, offset) in engine.committableOffsets() { try consumer.storeOffset(offset, for: partition) }
-        try await consumer.commit()
         metrics.openDevices.record(engine.openDeviceCount)
     }
 

@@ -13,12 +13,12 @@ struct FeaturesSettings: Sendable {
     /// can advance past them.
     var idleTimeout: Duration
 
-    /// Reads `features.group-id` (default `voltline-features`), `features.batch-limit` (1000),
+    /// Reads `features.group-id` (default `voltline-features`), `features.batch-limit` (5000),
     /// `features.allowed-lateness-ms` (30000), `features.max-hold-ms` (60000) and
     /// `features.idle-timeout-seconds` (300).
     init(reader: ConfigReader) {
         groupID = reader.string(forKey: "features.group-id", default: "voltline-features")
-        batchLimit = max(1, reader.int(forKey: "features.batch-limit", default: 1000))
+        batchLimit = max(1, reader.int(forKey: "features.batch-limit", default: 5000))
         windows = WindowConfiguration(
             allowedLatenessMillis: Int64(reader.int(forKey: "features.allowed-lateness-ms", default: 30_000)),
             maxHoldMillis: Int64(reader.int(forKey: "features.max-hold-ms", default: 60_000)))
