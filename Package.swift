@@ -97,7 +97,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "VoltlineXGBoost", dependencies: ["CXGBoost"], path: "Shared/VoltlineXGBoost", swiftSettings: strictSettings),
         .target(
-            name: "VoltlineLearning", dependencies: ["VoltlineXGBoost", "VoltlineAnalytics"], path: "Shared/VoltlineLearning",
+            name: "VoltlineLearning", dependencies: ["VoltlineXGBoost", "VoltlineAnalytics", "VoltlinePostgres"], path: "Shared/VoltlineLearning",
             swiftSettings: strictSettings),
         .target(
             name: "VoltlineAnalytics", dependencies: ["VoltlineDomain"], path: "Shared/VoltlineAnalytics",

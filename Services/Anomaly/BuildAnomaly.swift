@@ -39,12 +39,14 @@ func buildAnomaly(reader: ConfigReader, registry: PrometheusCollectorRegistry, l
             for: "voltline-anomaly", group: batteryHealthSettings.groupID,
             topics: [KafkaTopic.readings, KafkaTopic.features], autoCommitInterval: nil, logger: logger),
         producer: producer, pool: pool, devices: lookup, settings: batteryHealthSettings, logger: logger)
+    let models = try buildModelServices(
+        reader: reader, connections: connections, pool: pool, producer: producer, logger: logger)
     let ops = OpsServer.application(
         configuration: .init(reader: reader, defaultPort: 8083), readiness: readiness, registry: registry,
         logger: logger)
     return ServiceGroup(
         configuration: .init(
             services: [.init(service: ClientsService(producer: producer, pool: pool)), .init(service: anomalies),
-                .init(service: batteryHealth), .init(service: ops)],
+                .init(service: batteryHealth)] + models + [.init(service: ops)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 }

@@ -6,5 +6,5 @@ struct ModelToolMain: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "voltline-models",
         abstract: "Evaluate load forecasts, score CSV files for anomalies, and benchmark the Isolation Forest.",
-        subcommands: [ForecastEvalCommand.self])
+        subcommands: [ForecastEvalCommand.self, ScoreCommand.self, BenchIsolationForestCommand.self])
 }

@@ -11,7 +11,7 @@ import Testing
         #expect(auc > 0.9, "AUC \(auc)")
         let inlierMean = zip(scores, labels).filter { !$0.1 }.map(\.0).reduce(0, +) / 2_000
         #expect(inlierMean < 0.5)
-        #expect(forest.nodeCount > 100)
+        #expect(forest.treeCount == 100)
     }
 
     @Test func sameSeedSameForestAndScoresSurviveStorage() throws {

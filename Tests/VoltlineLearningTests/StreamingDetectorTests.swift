@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func cusumFlagsALevelShiftWithinTwentySamplesAndNotBefore() {
-        var cusum = CUSUMDetector(slack: 0.5, threshold: 5, warmUp: 100)
+        var cusum = CUSUMDetector()
         let series = Self.shiftedSeries()
         let signals = series.indices.filter { (cusum.observe(series[$0]) ?? 0) >= 1 }
         let first = try? #require(signals.first { $0 >= 300 })

@@ -19,7 +19,7 @@ public struct CUSUMDetector: Sendable, Codable, Hashable {
     private var lower = 0.0
 
     /// Creates a detector with no history.
-    public init(slack: Double = 0.5, threshold: Double = 5, warmUp: Int = 100, minimumDeviation: Double = 1e-6) {
+    public init(slack: Double = 0.5, threshold: Double = 8, warmUp: Int = 100, minimumDeviation: Double = 1e-6) {
         self.slack = slack
         self.threshold = threshold
         self.warmUp = warmUp

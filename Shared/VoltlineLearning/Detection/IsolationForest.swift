@@ -1,13 +1,18 @@
+import Dispatch
 import Foundation
 
 /// Isolation Forest (Liu, Ting and Zhou, 2008) for multivariate feature vectors: outliers are isolated by
 /// fewer random axis-parallel splits than inliers, so a short mean path length means an anomaly.
 ///
-/// Written by hand: none of the C libraries Voltline uses (XGBoost, CBC) implements it. All trees live in
-/// flat arrays (feature, threshold, right child; the left child is the next node), which keeps scoring a
-/// tight loop over contiguous memory without per-node allocation; a leaf stores its path-length
-/// correction in the threshold slot. Scores follow the paper: `2^(−E[h(x)] / c(ψ))`, in (0, 1), above 0.5
-/// for likely anomalies.
+/// Written by hand: none of the C libraries Voltline uses (XGBoost, CBC) implements it. Scores follow the
+/// paper, `2^(−E[h(x)] / c(ψ))`, in (0, 1), above 0.5 for likely anomalies.
+///
+/// Layout for fast scoring: every tree is stored complete to the height limit, in heap order (the children
+/// of node `i` are `2i + 1` and `2i + 2`), in flat arrays shared by all trees. A branch that stopped early
+/// is padded with nodes that always go left (threshold +∞), and each of the `2^height` leaves holds the
+/// path length of the real leaf above it (its depth plus `c(size)`, the expected further depth of the
+/// samples it held). Scoring a row is then exactly `height` branch-free steps per tree, so consecutive rows
+/// overlap in the CPU instead of waiting on mispredicted branches.
 public struct IsolationForest: Sendable, Codable, Hashable {
     /// Training settings.
     public struct Configuration: Sendable, Codable, Hashable {
@@ -30,14 +35,14 @@ public struct IsolationForest: Sendable, Codable, Hashable {
     public let featureCount: Int
     /// The settings it was trained with.
     public let configuration: Configuration
-    /// Per node: the split feature, or -1 for a leaf.
-    private var feature: [Int32] = []
-    /// Per node: the split threshold, or for a leaf `c(size)`, the expected further depth of its samples.
-    private var threshold: [Float] = []
-    /// Per node: index of the right child (the left child is `node + 1`).
-    private var right: [Int32] = []
-    /// Index of each tree's root.
-    private var roots: [Int32] = []
+    /// Depth of every (padded) tree: `⌈log₂ ψ⌉`.
+    private let height: Int
+    /// Split feature of each inner node, `2^height − 1` per tree.
+    private var features: [Int32] = []
+    /// Split threshold of each inner node; a row goes right when its value is at or above it.
+    private var thresholds: [Float] = []
+    /// Path length of each leaf, `2^height` per tree.
+    private var leaves: [Float] = []
     /// `c(ψ)`: the average path length of an unsuccessful binary-search-tree search over the sample size.
     private let normalizer: Double
 
@@ -55,7 +60,7 @@ public struct IsolationForest: Sendable, Codable, Hashable {
         self.configuration = configuration
         let sampleSize = min(configuration.sampleSize, rowCount)
         normalizer = Self.averagePathLength(sampleSize)
-        let heightLimit = Int(Double(sampleSize).log2Ceiling)
+        height = max(1, Int(log2(Double(sampleSize)).rounded(.up)))
         var generator = SplitMix64(seed: configuration.seed)
         var indices = Array(0..<rowCount)
         for _ in 0..<max(1, configuration.trees) {
@@ -64,35 +69,42 @@ public struct IsolationForest: Sendable, Codable, Hashable {
                 indices.swapAt(position, Int.random(in: position..<rowCount, using: &generator))
             }
             var sample = Array(indices[0..<sampleSize])
-            roots.append(Int32(feature.count))
-            grow(&sample[...], rows: rows, depth: 0, heightLimit: heightLimit, generator: &generator)
+            let treeStart = features.count
+            let leafStart = leaves.count
+            features += repeatElement(0, count: (1 << height) - 1)
+            thresholds += repeatElement(.infinity, count: (1 << height) - 1)
+            leaves += repeatElement(0, count: 1 << height)
+            grow(&sample[...], rows: rows, node: 0, depth: 0, treeStart: treeStart, leafStart: leafStart, generator: &generator)
         }
     }
 
     /// Anomaly scores in (0, 1) of row-major `rows`, one per row.
+    ///
+    /// Rows go through the forest in blocks, tree by tree, so one tree's arrays (about 3 KB at ψ = 256)
+    /// stay in the L1 cache while a block walks it; blocks are spread over the cores.
     /// - Precondition: `rows.count` is a multiple of ``featureCount``.
     public func scores(_ rows: [Float]) -> [Double] {
         precondition(rows.count % featureCount == 0, "rows must have \(featureCount) features each")
         let rowCount = rows.count / featureCount
         var result = [Double](repeating: 0, count: rowCount)
-        let scale = -1 / (Double(roots.count) * normalizer)
-        feature.withUnsafeBufferPointer { feature in
-            threshold.withUnsafeBufferPointer { threshold in
-                right.withUnsafeBufferPointer { right in
-                    rows.withUnsafeBufferPointer { rows in
-                        for row in 0..<rowCount {
-                            let base = row * featureCount
-                            var total: Float = 0
-                            for root in roots {
-                                var node = Int(root)
-                                var depth: Float = 0
-                                while feature[node] >= 0 {
-                                    node = rows[base + Int(feature[node])] < threshold[node] ? node + 1 : Int(right[node])
-                                    depth += 1
-                                }
-                                total += depth + threshold[node]
+        let blockSize = 512
+        let blocks = (rowCount + blockSize - 1) / blockSize
+        let scale = -1 / (Double(leaves.count >> height) * normalizer)
+        result.withUnsafeMutableBufferPointer { output in
+            features.withUnsafeBufferPointer { features in
+                thresholds.withUnsafeBufferPointer { thresholds in
+                    leaves.withUnsafeBufferPointer { leaves in
+                        rows.withUnsafeBufferPointer { rows in
+                            let forest = FlatForest(
+                                features: features, thresholds: thresholds, leaves: leaves, height: height,
+                                featureCount: featureCount)
+                            let shared = SharedBuffers(rows: rows, output: output)
+                            DispatchQueue.concurrentPerform(iterations: blocks) { block in
+                                let start = block * blockSize
+                                forest.score(
+                                    start..<min(start + blockSize, rowCount), rows: shared.rows, scale: scale,
+                                    into: shared.output)
                             }
-                            result[row] = exp2(Double(total) * scale)
                         }
                     }
                 }
@@ -104,44 +116,41 @@ public struct IsolationForest: Sendable, Codable, Hashable {
     /// The score of one row.
     public func score(_ row: [Float]) -> Double { scores(row)[0] }
 
-    /// Whether every node points inside the forest and splits on an existing feature: checked after loading
-    /// stored bytes, since scoring trusts the arrays.
+    /// Trees in the forest.
+    public var treeCount: Int { leaves.count >> height }
+
+    /// Whether the arrays fit together and every split names an existing feature: checked after loading
+    /// stored bytes, since scoring trusts them.
     var isWellFormed: Bool {
-        let nodes = feature.count
-        guard threshold.count == nodes, right.count == nodes, !roots.isEmpty else { return false }
-        guard roots.allSatisfy({ $0 >= 0 && Int($0) < nodes }) else { return false }
-        return feature.indices.allSatisfy { node in
-            feature[node] < 0
-                || (Int(feature[node]) < featureCount && node + 1 < nodes && right[node] > node && Int(right[node]) < nodes)
-        }
+        let trees = leaves.count >> height
+        return height >= 1 && height < 31 && trees >= 1 && leaves.count == trees << height
+            && features.count == trees * ((1 << height) - 1) && thresholds.count == features.count
+            && features.allSatisfy { $0 >= 0 && Int($0) < featureCount }
     }
 
-    /// Nodes in the forest (for sizing and tests).
-    public var nodeCount: Int { feature.count }
-
+    /// Grows the subtree of heap node `node` at `depth` from `sample`.
     private mutating func grow(
-        _ sample: inout ArraySlice<Int>, rows: [Float], depth: Int, heightLimit: Int,
+        _ sample: inout ArraySlice<Int>, rows: [Float], node: Int, depth: Int, treeStart: Int, leafStart: Int,
         generator: inout SplitMix64
     ) {
-        let node = feature.count
-        feature.append(-1)
-        threshold.append(0)
-        right.append(-1)
-        guard depth < heightLimit, sample.count > 1,
+        guard depth < height, sample.count > 1,
             let (column, low, high) = splittableFeature(sample, rows: rows, generator: &generator)
         else {
-            threshold[node] = Float(Self.averagePathLength(sample.count))
+            // A real leaf: every padded leaf below it (the whole span at the last level) gets its path length.
+            let pathLength = Float(Double(depth) + Self.averagePathLength(sample.count))
+            let span = 1 << (height - depth)
+            let first = (node + 1) * span - 1 - ((1 << height) - 1)
+            for leaf in first..<(first + span) { leaves[leafStart + leaf] = pathLength }
             return
         }
         let cut = Float.random(in: low..<high, using: &generator)
         let split = sample.partition { rows[$0 * featureCount + column] >= cut }
-        feature[node] = Int32(column)
-        threshold[node] = cut
+        features[treeStart + node] = Int32(column)
+        thresholds[treeStart + node] = cut
         var left = sample[sample.startIndex..<split]
-        grow(&left, rows: rows, depth: depth + 1, heightLimit: heightLimit, generator: &generator)
-        right[node] = Int32(feature.count)
-        var rest = sample[split..<sample.endIndex]
-        grow(&rest, rows: rows, depth: depth + 1, heightLimit: heightLimit, generator: &generator)
+        grow(&left, rows: rows, node: 2 * node + 1, depth: depth + 1, treeStart: treeStart, leafStart: leafStart, generator: &generator)
+        var right = sample[split..<sample.endIndex]
+        grow(&right, rows: rows, node: 2 * node + 2, depth: depth + 1, treeStart: treeStart, leafStart: leafStart, generator: &generator)
     }
 
     /// A random feature that still varies in the sample, with its range; tries every feature once at most.
@@ -172,7 +181,42 @@ public struct IsolationForest: Sendable, Codable, Hashable {
     }
 }
 
-extension Double {
-    /// `⌈log₂(self)⌉` for values ≥ 1.
-    fileprivate var log2Ceiling: Double { Swift.max(1, log2(self).rounded(.up)) }
+/// The forest's arrays as raw buffers for the scoring loop.
+private struct FlatForest: @unchecked Sendable {
+    // Read-only views of arrays that outlive `concurrentPerform`; nobody writes them while scoring.
+    let features: UnsafeBufferPointer<Int32>
+    let thresholds: UnsafeBufferPointer<Float>
+    let leaves: UnsafeBufferPointer<Float>
+    let height: Int
+    let featureCount: Int
+
+    func score(_ block: Range<Int>, rows: UnsafeBufferPointer<Float>, scale: Double, into output: UnsafeMutableBufferPointer<Double>) {
+        let inner = (1 << height) - 1
+        let trees = leaves.count >> height
+        var totals = [Float](repeating: 0, count: block.count)
+        totals.withUnsafeMutableBufferPointer { totals in
+            for tree in 0..<trees {
+                let treeFeatures = features.baseAddress! + tree * inner
+                let treeThresholds = thresholds.baseAddress! + tree * inner
+                let treeLeaves = leaves.baseAddress! + tree * (inner + 1)
+                for (slot, row) in block.enumerated() {
+                    let values = rows.baseAddress! + row * featureCount
+                    var node = 0
+                    for _ in 0..<height {
+                        let goesRight = values[Int(treeFeatures[node])] >= treeThresholds[node] ? 2 : 1
+                        node = 2 * node + goesRight
+                    }
+                    totals[slot] += treeLeaves[node - inner]
+                }
+            }
+            for (slot, row) in block.enumerated() { output[row] = exp2(Double(totals[slot]) * scale) }
+        }
+    }
+}
+
+/// The input rows and the output scores shared by the scoring blocks: each block writes only its own rows
+/// and the buffers outlive `concurrentPerform`, which makes the unchecked send safe.
+private struct SharedBuffers: @unchecked Sendable {
+    let rows: UnsafeBufferPointer<Float>
+    let output: UnsafeMutableBufferPointer<Double>
 }
