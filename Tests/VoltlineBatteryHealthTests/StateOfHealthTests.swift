@@ -73,3 +73,28 @@ struct RemainingLifeTests {
         #expect(abs(date.timeIntervalSince(start) - 50 * 86_400) < 3600)
     }
 }
+
+@Suite("State-of-health models in PostgreSQL", .timeLimit(.minutes(1)))
+struct StateOfHealthModelStoreTests {
+    @Test("a stored model is the newest, reloads with its version, and a version is stored once")
+    func storeAndReload() async throws {
+        let cells = try NASADataset.load(directory: try RepositoryPaths.sharedData("battery-nasa"), cells: ["B0006"])
+        let observations = HealthObservation.observations(of: cells[0]).filter {
+            $0.rejection == nil && $0.measuredCapacityAh != nil
+        }
+        let model = try StateOfHealthModel.train(
+            samples: observations.map { ($0.features, $0.measuredCapacityAh! / 2) }, ratedCapacityAh: 2,
+            trainedOn: ["B0006"], parameters: .init(rounds: 20, threads: 1))
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            #expect(try await StateOfHealthModelStore.newest(on: connection) == nil)
+            #expect(try await StateOfHealthModelStore.store(model, on: connection))
+            #expect(try await StateOfHealthModelStore.store(model, on: connection) == false)
+            let reloaded = try #require(try await StateOfHealthModelStore.newest(on: connection))
+            #expect(reloaded.metadata == model.metadata)
+            let features = observations.prefix(5).map(\.features)
+            #expect(try reloaded.stateOfHealth(features) == model.stateOfHealth(features))
+            await connection.close()
+        }
+    }
+}

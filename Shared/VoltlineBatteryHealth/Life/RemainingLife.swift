@@ -15,6 +15,22 @@ public struct RemainingLife: Sendable, Hashable, Codable {
     public var endOfLifeDateLow: Date?
     public var endOfLifeDateHigh: Date?
 
+    /// Creates an estimate.
+    public init(
+        threshold: Double, currentCycles: Double, endOfLifeCycles: Double, endOfLifeCyclesLow: Double,
+        endOfLifeCyclesHigh: Double, endOfLifeDate: Date? = nil, endOfLifeDateLow: Date? = nil,
+        endOfLifeDateHigh: Date? = nil
+    ) {
+        self.threshold = threshold
+        self.currentCycles = currentCycles
+        self.endOfLifeCycles = endOfLifeCycles
+        self.endOfLifeCyclesLow = endOfLifeCyclesLow
+        self.endOfLifeCyclesHigh = endOfLifeCyclesHigh
+        self.endOfLifeDate = endOfLifeDate
+        self.endOfLifeDateLow = endOfLifeDateLow
+        self.endOfLifeDateHigh = endOfLifeDateHigh
+    }
+
     /// Cycles left: median, and the band.
     public var remainingCycles: Double { max(0, endOfLifeCycles - currentCycles) }
     public var remainingCyclesLow: Double { max(0, endOfLifeCyclesLow - currentCycles) }
