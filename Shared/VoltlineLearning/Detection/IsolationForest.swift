@@ -9,8 +9,8 @@ import Foundation
 ///
 /// Layout for fast scoring: every tree is stored complete to the height limit, in heap order (the children
 /// of node `i` are `2i + 1` and `2i + 2`), in flat arrays shared by all trees. A branch that stopped early
-/// is padded with nodes that always go left (threshold +∞), and each of the `2^height` leaves holds the
-/// path length of the real leaf above it (its depth plus `c(size)`, the expected further depth of the
+/// is padded with nodes that always go left (threshold the largest finite Float, which JSON can store),
+/// and each of the `2^height` leaves holds the path length of the real leaf above it (its depth plus `c(size)`, the expected further depth of the
 /// samples it held). Scoring a row is then exactly `height` branch-free steps per tree, so consecutive rows
 /// overlap in the CPU instead of waiting on mispredicted branches.
 public struct IsolationForest: Sendable, Codable, Hashable {
@@ -72,7 +72,7 @@ public struct IsolationForest: Sendable, Codable, Hashable {
             let treeStart = features.count
             let leafStart = leaves.count
             features += repeatElement(0, count: (1 << height) - 1)
-            thresholds += repeatElement(.infinity, count: (1 << height) - 1)
+            thresholds += repeatElement(.greatestFiniteMagnitude, count: (1 << height) - 1)
             leaves += repeatElement(0, count: 1 << height)
             grow(&sample[...], rows: rows, node: 0, depth: 0, treeStart: treeStart, leafStart: leafStart, generator: &generator)
         }
@@ -193,23 +193,46 @@ private struct FlatForest: @unchecked Sendable {
     func score(_ block: Range<Int>, rows: UnsafeBufferPointer<Float>, scale: Double, into output: UnsafeMutableBufferPointer<Double>) {
         let inner = (1 << height) - 1
         let trees = leaves.count >> height
+        let base = rows.baseAddress!
         var totals = [Float](repeating: 0, count: block.count)
         totals.withUnsafeMutableBufferPointer { totals in
             for tree in 0..<trees {
-                let treeFeatures = features.baseAddress! + tree * inner
-                let treeThresholds = thresholds.baseAddress! + tree * inner
-                let treeLeaves = leaves.baseAddress! + tree * (inner + 1)
-                for (slot, row) in block.enumerated() {
-                    let values = rows.baseAddress! + row * featureCount
-                    var node = 0
+                let f = features.baseAddress! + tree * inner
+                let t = thresholds.baseAddress! + tree * inner
+                let leaf = leaves.baseAddress! + tree * (inner + 1) - inner
+                // Four rows walk the tree in lockstep: four independent chains of loads keep the CPU busy
+                // while each waits for its next node.
+                var slot = 0
+                while slot + 4 <= block.count {
+                    let r0 = base + (block.lowerBound + slot) * featureCount
+                    let r1 = r0 + featureCount
+                    let r2 = r1 + featureCount
+                    let r3 = r2 + featureCount
+                    var n0 = 0
+                    var n1 = 0
+                    var n2 = 0
+                    var n3 = 0
                     for _ in 0..<height {
-                        let goesRight = values[Int(treeFeatures[node])] >= treeThresholds[node] ? 2 : 1
-                        node = 2 * node + goesRight
+                        n0 = 2 &* n0 &+ (r0[Int(f[n0])] >= t[n0] ? 2 : 1)
+                        n1 = 2 &* n1 &+ (r1[Int(f[n1])] >= t[n1] ? 2 : 1)
+                        n2 = 2 &* n2 &+ (r2[Int(f[n2])] >= t[n2] ? 2 : 1)
+                        n3 = 2 &* n3 &+ (r3[Int(f[n3])] >= t[n3] ? 2 : 1)
                     }
-                    totals[slot] += treeLeaves[node - inner]
+                    totals[slot] += leaf[n0]
+                    totals[slot + 1] += leaf[n1]
+                    totals[slot + 2] += leaf[n2]
+                    totals[slot + 3] += leaf[n3]
+                    slot += 4
+                }
+                while slot < block.count {
+                    let r = base + (block.lowerBound + slot) * featureCount
+                    var n = 0
+                    for _ in 0..<height { n = 2 &* n &+ (r[Int(f[n])] >= t[n] ? 2 : 1) }
+                    totals[slot] += leaf[n]
+                    slot += 1
                 }
             }
-            for (slot, row) in block.enumerated() { output[row] = exp2(Double(totals[slot]) * scale) }
+            for slot in 0..<block.count { output[block.lowerBound + slot] = exp2(Double(totals[slot]) * scale) }
         }
     }
 }
