@@ -10,9 +10,10 @@ import Foundation
 /// Layout for fast scoring: every tree is stored complete to the height limit, in heap order (the children
 /// of node `i` are `2i + 1` and `2i + 2`), in flat arrays shared by all trees. A branch that stopped early
 /// is padded with nodes that always go left (threshold the largest finite Float, which JSON can store),
-/// and each of the `2^height` leaves holds the path length of the real leaf above it (its depth plus `c(size)`, the expected further depth of the
-/// samples it held). Scoring a row is then exactly `height` branch-free steps per tree, so consecutive rows
-/// overlap in the CPU instead of waiting on mispredicted branches.
+/// and each of the `2^height` leaves holds the path length of the real leaf above it (its depth plus
+/// `c(size)`, the expected further depth of the samples it held). Scoring a row is then exactly `height`
+/// branch-free steps per tree, so consecutive rows overlap in the CPU instead of waiting on mispredicted
+/// branches.
 public struct IsolationForest: Sendable, Codable, Hashable {
     /// Training settings.
     public struct Configuration: Sendable, Codable, Hashable {
