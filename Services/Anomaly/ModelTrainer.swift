@@ -7,7 +7,8 @@ import VoltlineLearning
 import VoltlinePostgres
 
 /// Trains an Isolation Forest per device kind from the last days of `features_1m`, stores it in the model
-/// registry as a new version, and installs it in the ``ModelBook``: at start (loading the stored version
+/// registry as a new version, and installs it in the ``ModelBook``; refits each machine's load forecaster
+/// (see `retrainForecasters`). All at start (loading the stored version
 /// first), every `retrain-hours`, and when `{"v":1,"command":"retrain-models"}` arrives on
 /// `voltline.commands.v1` (other commands there are for gateways and are ignored).
 ///
@@ -93,6 +94,7 @@ struct ModelTrainer: Service, CustomStringConvertible {
                 logger.warning("training failed", metadata: ["kind": "\(schema.kind)", "error": "\(error)"])
             }
         }
+        await retrainForecasters()
     }
 
     private func retrain(_ schema: FeatureSchema) async throws {
