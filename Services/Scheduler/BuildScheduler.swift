@@ -1,4 +1,5 @@
 import Configuration
+import Hummingbird
 import Logging
 import Prometheus
 import ServiceLifecycle
@@ -8,7 +9,8 @@ import VoltlineService
 import VoltlineStreams
 
 /// Builds the scheduler: installs the tariff (the file in `scheduler.tariff-file`, or the built-in default when
-/// no tariff is active), then the pricing loop and the ops server (default port 8085).
+/// no tariff is active), then the pricing loop, the optimisation queue worker, and one HTTP server (default port
+/// 8085) with the ops endpoints and ``ScheduleRoutes`` (`POST /schedules`, `GET /schedules/{id}`).
 /// - Throws: when the database is unreachable or the tariff file is unreadable or invalid.
 func buildScheduler(
     reader: ConfigReader, registry: PrometheusCollectorRegistry, logger: Logger
@@ -26,12 +28,17 @@ func buildScheduler(
     }
     let readiness = ReadinessProbe(conditions: ["database"])
     let pricer = EnergyPricer(pool: pool, tariffs: tariffs, settings: settings, readiness: readiness, logger: logger)
-    let ops = OpsServer.application(
-        configuration: .init(reader: reader, defaultPort: 8085), readiness: readiness, registry: registry,
-        logger: logger)
+    let store = ScheduleStore(pool: pool)
+    let worker = ScheduleWorker(store: store, settings: SchedulingSettings(reader: reader), logger: logger)
+    let http = OpsServer.Configuration(reader: reader, defaultPort: 8085)
+    let router = Router()
+    OpsServer.addRoutes(to: router, readiness: readiness, registry: registry)
+    ScheduleRoutes(store: store).register(on: router)
+    let server = Application(
+        router: router, configuration: .init(address: .hostname(http.host, port: http.port)), logger: logger)
     let group = ServiceGroup(
         configuration: .init(
-            services: [.init(service: pricer), .init(service: ops)], gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
-    return SchedulerServices(group: group, pricer: pricer)
+            services: [.init(service: pricer), .init(service: worker), .init(service: server)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    return SchedulerServices(group: group, pricer: pricer, worker: worker, store: store, router: router)
 }

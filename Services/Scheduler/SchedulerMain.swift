@@ -2,7 +2,7 @@ import Logging
 import ServiceLifecycle
 import VoltlineService
 
-/// `voltline-scheduler`: prices energy under the active time-of-use tariff.
+/// `voltline-scheduler`: prices energy under the active time-of-use tariff and optimises production schedules.
 @main
 struct SchedulerMain {
     static func main() async throws {

@@ -47,17 +47,15 @@ struct TariffStore: Sendable {
             try await connection.query("SELECT definition::text FROM tariffs WHERE active")
         }
         guard let text = try rows.first?.decode(String.self, at: 0) else { return nil }
-        return try JSONDecoder().decode(Tariff.self, from: Data(text.utf8))
+        return try Tariff(jsonData: Data(text.utf8))
     }
 
     /// Reads a tariff JSON file.
     static func load(file path: String) throws -> Tariff {
-        try JSONDecoder().decode(Tariff.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        try Tariff(contentsOf: URL(fileURLWithPath: path))
     }
 
     private static func encode(_ tariff: Tariff) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(tariff), as: UTF8.self)
+        String(decoding: try tariff.jsonData(), as: UTF8.self)
     }
 }

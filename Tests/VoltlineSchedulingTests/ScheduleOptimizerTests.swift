@@ -48,7 +48,7 @@ struct ScheduleOptimizerTests {
     }
 
     @Test("infeasible inputs are explained before solving: job, constraint and why", arguments: [
-        ("peak_limit", "job a draws up to 40.0 kW, but beside the base load the peak limit of 30.0 kW leaves at most 25 kW"),
+        ("peak_limit", "job a draws up to 40 kW, but beside the base load the peak limit of 30 kW leaves at most 25 kW throughout any run between slots 0 (00:00) and 4 (04:00)"),
         ("horizon", "job a cannot start before slot 3 (03:00) and must start by slot 2 to run its 2 slots"),
         ("precedence", "jobs a, b wait for each other in a cycle"),
         ("machine_capacity", "machine m1 has 5 slots of work but only 4 slots"),

@@ -2,8 +2,8 @@
 /// repeatedly move a small block of energy from the cheapest feasible charging slot to the most valuable
 /// discharging slot (energy price and any demand charge it lowers) while that gains more than it costs.
 ///
-/// Charging never raises the horizon's peak or exceeds the peak limit, discharging never exports, and the SOC
-/// stays within its bounds. The MILP does this optimally; this is the heuristic's and fallback's version.
+/// Charging never exceeds the peak limit and pays for any demand charge it raises, discharging never exports, and
+/// the SOC stays within its bounds. The MILP does this optimally; this is the heuristic's and fallback's version.
 struct BatteryDispatch {
     let problem: ScheduleProblem
     let gridKW: [Double]
@@ -19,12 +19,11 @@ struct BatteryDispatch {
         // soc[k]: stored energy at the start of slot k; soc[slots] at the end of the horizon.
         var soc = Array(repeating: storage.initialKWh, count: slots + 1)
         let block = max(storage.capacityKWh / 50, 1e-6)
-        let peak = { (grid: [Double]) in grid.max() ?? 0 }
 
         func chargeRoom(_ slot: Int) -> Double {
             guard discharge[slot] == 0 else { return 0 }
-            let ceiling = min(problem.peakLimitKW, max(peak(grid), grid[slot]))
-            return max(0, min(storage.maxChargeKW - charge[slot], ceiling - grid[slot])) * hours * storage.chargeEfficiency
+            return max(0, min(storage.maxChargeKW - charge[slot], problem.peakLimitKW - grid[slot])) * hours
+                * storage.chargeEfficiency
         }
         func dischargeRoom(_ slot: Int) -> Double {
             guard charge[slot] == 0 else { return 0 }
@@ -55,7 +54,8 @@ struct BatteryDispatch {
             }
         }
 
-        for _ in 0..<(slots * 8) {
+        // Enough blocks for several full cycles; each pass moves at most one.
+        for _ in 0..<(400 + slots * 8) {
             let currentDemand = demand(grid)
             // Value of taking one block out at each slot, per block.
             let dischargeValue = (0..<slots).map { slot -> Double in
@@ -66,8 +66,13 @@ struct BatteryDispatch {
                 let saved = problem.energyPricePerKWh[slot] * energy * storage.dischargeEfficiency + currentDemand - demand(trial)
                 return saved / energy
             }
+            // Cost of storing one block at each slot, per block: energy and any demand charge it raises.
             let chargeCost = (0..<slots).map { slot -> Double in
-                chargeRoom(slot) > 1e-9 ? problem.energyPricePerKWh[slot] / storage.chargeEfficiency : .infinity
+                let energy = min(block, chargeRoom(slot))
+                guard energy > 1e-9 else { return .infinity }
+                var trial = grid
+                trial[slot] += energy / (hours * storage.chargeEfficiency)
+                return problem.energyPricePerKWh[slot] / storage.chargeEfficiency + (demand(trial) - currentDemand) / energy
             }
             var best: (gain: Double, from: Int, to: Int, energy: Double)?
             for to in 0..<slots where dischargeValue[to] > -.infinity {

@@ -23,3 +23,21 @@ public struct OptimizerSettings: Sendable, Hashable, Codable {
         self.useSolver = useSolver
     }
 }
+
+extension OptimizerSettings {
+    private enum CodingKeys: String, CodingKey {
+        case timeLimitSeconds, relativeGap, threads, maxStartColumns, useSolver
+    }
+
+    /// Decodes settings; every field is optional and defaults as in ``init(timeLimitSeconds:relativeGap:threads:maxStartColumns:useSolver:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = OptimizerSettings()
+        self.init(
+            timeLimitSeconds: try container.decodeIfPresent(Double.self, forKey: .timeLimitSeconds) ?? defaults.timeLimitSeconds,
+            relativeGap: try container.decodeIfPresent(Double.self, forKey: .relativeGap) ?? defaults.relativeGap,
+            threads: try container.decodeIfPresent(Int.self, forKey: .threads) ?? defaults.threads,
+            maxStartColumns: try container.decodeIfPresent(Int.self, forKey: .maxStartColumns) ?? defaults.maxStartColumns,
+            useSolver: try container.decodeIfPresent(Bool.self, forKey: .useSolver) ?? defaults.useSolver)
+    }
+}

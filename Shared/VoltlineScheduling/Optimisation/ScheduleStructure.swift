@@ -29,6 +29,7 @@ struct ScheduleStructure: Sendable {
         }
         let slots = problem.slotCount
         let time = problem.clockTime(ofSlot:)
+        func kW(_ value: Double) -> String { String(format: "%g kW", (value * 10).rounded() / 10) }
         if slots == 0 { fail("input", nil, "the horizon has no slots (energy_price_per_kwh is empty)") }
         if problem.baseLoadKW.count != slots {
             fail("input", nil, "base_load_kw has \(problem.baseLoadKW.count) slots, the prices have \(slots)")
@@ -93,10 +94,10 @@ struct ScheduleStructure: Sendable {
 
         let headroom = problem.baseLoadKW.map { problem.peakLimitKW + (problem.storage?.maxDischargeKW ?? 0) - $0 }
         if let slot = headroom.indices.first(where: { headroom[$0] < -1e-9 }) {
-            let battery = problem.storage.map { " plus the battery's \($0.maxDischargeKW) kW discharge" } ?? ""
+            let battery = problem.storage.map { " plus the battery's \(kW($0.maxDischargeKW)) discharge" } ?? ""
             fail(
                 "peak_limit", nil,
-                "the base load alone (\(problem.baseLoadKW[slot]) kW at \(time(slot))) exceeds the peak limit of \(problem.peakLimitKW) kW\(battery)")
+                "the base load alone (\(kW(problem.baseLoadKW[slot])) at \(time(slot))) exceeds the peak limit of \(kW(problem.peakLimitKW))\(battery)")
         }
         var fitting: [[Int]] = []
         for (number, job) in jobs.enumerated() {
@@ -108,7 +109,7 @@ struct ScheduleStructure: Sendable {
                 let room = window.map { start in job.powerKW.indices.map { headroom[start + $0] }.min()! }.max()!
                 fail(
                     "peak_limit", job.id,
-                    "job \(job.id) draws up to \(job.powerKW.max()!) kW, but beside the base load the peak limit of \(problem.peakLimitKW) kW leaves at most \(room.rounded()) kW throughout any run between slots \(earliest[number]) (\(time(earliest[number]))) and \(latest[number] + job.duration) (\(time(latest[number] + job.duration)))")
+                    "job \(job.id) draws up to \(kW(job.powerKW.max()!)), but beside the base load the peak limit of \(kW(problem.peakLimitKW)) leaves at most \(kW(room)) throughout any run between slots \(earliest[number]) (\(time(earliest[number]))) and \(latest[number] + job.duration) (\(time(latest[number] + job.duration)))")
             }
             fitting.append(starts)
         }
