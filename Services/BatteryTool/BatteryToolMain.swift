@@ -4,5 +4,5 @@ import ArgumentParser
 @main struct BatteryToolMain: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "voltline-battery", abstract: "Battery health analytics on recorded cells and simulated fleets.",
-        subcommands: [EvaluateCommand.self, TrainCommand.self, FeaturesCommand.self, ValidateModelCommand.self])
+        subcommands: [EvaluateCommand.self, TrainCommand.self, FeaturesCommand.self, RunawayCommand.self, ValidateModelCommand.self])
 }

@@ -73,9 +73,3 @@ struct EvaluateCommand: ParsableCommand {
         String(format: "%.\(decimals)f", value)
     }
 }
-
-extension String {
-    fileprivate func padding(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}

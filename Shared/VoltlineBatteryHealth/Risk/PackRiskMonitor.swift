@@ -7,7 +7,10 @@ public import VoltlineDomain
 /// ``Configuration/riseWindowSeconds``), and, once the pack has rested long enough, the temperature and
 /// lowest-cell-voltage slopes at rest: heating at rest needs ``Configuration/restHeatingSettleSeconds`` of rest
 /// (the heat of the last load has left), a voltage drop at rest needs ``Configuration/restVoltageSettleSeconds``
-/// (relaxation after a charge is over). Spreads and overvoltage come from each reading's cell extremes.
+/// (relaxation after a charge is over). The cell voltage spread is judged at rest too, after the heating
+/// settling time: under load it mostly shows the cells' resistance spread, and near the ends of an LFP
+/// charge or discharge its steep knees (so it is only judged within ``Configuration/spreadStateOfChargePercent``
+/// when the pack reports its state of charge). Temperature spread and overvoltage come from every reading.
 /// Readings must arrive in event-time order per pack; older ones are ignored.
 public struct PackRiskMonitor: Sendable {
     /// Settings.
@@ -23,12 +26,16 @@ public struct PackRiskMonitor: Sendable {
         /// Current below `deadBandCRate × capacity` (or ``deadBandA`` without a capacity) is rest.
         public var deadBandCRate: Double
         public var deadBandA: Double
+        /// The state-of-charge range in which the cell voltage spread is judged, in %.
+        public var spreadStateOfChargePercent: ClosedRange<Double>
 
         /// Creates settings.
         public init(
             riseWindowSeconds: Double = 120, restWindowSeconds: Double = 600, restHeatingSettleSeconds: Double = 600,
-            restVoltageSettleSeconds: Double = 1800, deadBandCRate: Double = 0.02, deadBandA: Double = 0.5
+            restVoltageSettleSeconds: Double = 1800, deadBandCRate: Double = 0.02, deadBandA: Double = 0.5,
+            spreadStateOfChargePercent: ClosedRange<Double> = 15...90
         ) {
+            self.spreadStateOfChargePercent = spreadStateOfChargePercent
             self.riseWindowSeconds = riseWindowSeconds
             self.restWindowSeconds = restWindowSeconds
             self.restHeatingSettleSeconds = restHeatingSettleSeconds
@@ -102,7 +109,9 @@ public struct PackRiskMonitor: Sendable {
             restVoltageDropMVPerHour: rested >= configuration.restVoltageSettleSeconds
                 ? slope(state.samples, over: configuration.restWindowSeconds, now: seconds) { $0.lowestCellV }
                     .map { -$0 * 3_600_000 } : nil,
-            cellVoltageSpreadV: both(metrics.cellVoltageMaxV, metrics.cellVoltageMinV).map { $0 - $1 },
+            cellVoltageSpreadV: rested >= configuration.restHeatingSettleSeconds
+                && configuration.spreadStateOfChargePercent.contains(metrics.stateOfChargePercent ?? 50)
+                ? both(metrics.cellVoltageMaxV, metrics.cellVoltageMinV).map { $0 - $1 } : nil,
             cellTemperatureSpreadC: both(metrics.cellTemperatureMaxC, metrics.cellTemperatureMinC).map { $0 - $1 },
             overvoltageV: highestCell.map { $0 - limits.chemistry.cellVoltageWindow.upperBound },
             temperatureC: hottest)
