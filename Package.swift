@@ -15,7 +15,7 @@ let services: [(target: String, product: String, dependencies: [Target.Dependenc
     ("Anomaly", "voltline-anomaly", ["VoltlineAnalytics", "VoltlineBatteryHealth", "VoltlineLearning"]),
     ("Alerts", "voltline-alerts", ["VoltlineMQTT", "VoltlineAnalytics"]),
     ("Scheduler", "voltline-scheduler", ["VoltlineScheduling"]),
-    ("API", "voltline-api", [.product(name: "HummingbirdWebSocket", package: "hummingbird-websocket")]),
+    ("API", "voltline-api", [.product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"), "VoltlineScheduling"]),
     ("Sim", "voltline-sim", ["VoltlineMQTT", "VoltlineSimulation"]),
 ]
 

@@ -37,6 +37,8 @@ func buildApplication(
     DeviceRoutes(pool: pool, latestWindow: settings.latestWindow).register(on: v1)
     AlertRoutes(pool: pool).register(on: v1)
     CostRoutes(pool: pool).register(on: v1)
+    TariffRoutes(pool: pool).register(on: v1)
+    ScheduleRoutes(pool: pool).register(on: v1)
     BatteryRoutes(pool: pool).register(on: v1)
     StatusRoutes(monitor: monitor, follower: follower, broadcaster: broadcaster).register(on: v1)
     LiveRoutes(broadcaster: broadcaster).register(on: router)

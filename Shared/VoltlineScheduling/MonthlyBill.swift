@@ -1,5 +1,7 @@
 /// The bill of one local calendar month under a tariff: energy by period, demand charges and surcharges.
-public struct MonthlyBill: Sendable, Hashable, Codable {
+///
+/// Its JSON form adds the sums `energy_cost`, `demand_cost`, `surcharge_cost` and `total`.
+public struct MonthlyBill: Sendable, Hashable, Encodable {
     /// Energy and its cost in one period.
     public struct PeriodLine: Sendable, Hashable, Codable {
         /// The period's name.
@@ -55,4 +57,21 @@ public struct MonthlyBill: Sendable, Hashable, Codable {
     public var surchargeCost: Double { surcharges.reduce(0) { $0 + $1.amount } }
     /// Energy, demand and surcharges.
     public var total: Double { energyCost + demandCost + surchargeCost }
+
+    private enum CodingKeys: String, CodingKey {
+        case month, energyKWh, periods, demand, surcharges, energyCost, demandCost, surchargeCost, total
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(month, forKey: .month)
+        try container.encode(energyKWh, forKey: .energyKWh)
+        try container.encode(periods, forKey: .periods)
+        try container.encode(demand, forKey: .demand)
+        try container.encode(surcharges, forKey: .surcharges)
+        try container.encode(energyCost, forKey: .energyCost)
+        try container.encode(demandCost, forKey: .demandCost)
+        try container.encode(surchargeCost, forKey: .surchargeCost)
+        try container.encode(total, forKey: .total)
+    }
 }
