@@ -31,6 +31,30 @@ public struct ChargeFeatures: Sendable, Hashable, Codable {
     /// The segment's length in s.
     public var durationSeconds: Double
 
+    /// Creates features.
+    public init(
+        startVoltageV: Double, startTemperatureC: Double, chargedAh: Double, constantCurrentAh: Double,
+        constantCurrentSeconds: Double, constantVoltageAh: Double, constantVoltageSeconds: Double, windowAh: Double?,
+        endCurrentA: Double, incrementalCapacityPeakV: Double?, incrementalCapacityPeakAhPerV: Double?,
+        resistanceOhm: Double?, temperatureRiseCPerMinute: Double, meanTemperatureC: Double, durationSeconds: Double
+    ) {
+        self.startVoltageV = startVoltageV
+        self.startTemperatureC = startTemperatureC
+        self.chargedAh = chargedAh
+        self.constantCurrentAh = constantCurrentAh
+        self.constantCurrentSeconds = constantCurrentSeconds
+        self.constantVoltageAh = constantVoltageAh
+        self.constantVoltageSeconds = constantVoltageSeconds
+        self.windowAh = windowAh
+        self.endCurrentA = endCurrentA
+        self.incrementalCapacityPeakV = incrementalCapacityPeakV
+        self.incrementalCapacityPeakAhPerV = incrementalCapacityPeakAhPerV
+        self.resistanceOhm = resistanceOhm
+        self.temperatureRiseCPerMinute = temperatureRiseCPerMinute
+        self.meanTemperatureC = meanTemperatureC
+        self.durationSeconds = durationSeconds
+    }
+
     /// Names of ``modelInputs``, in order (stored with a trained model so a mismatch is caught on load).
     public static let modelInputNames = [
         "start_voltage_v", "start_temperature_c", "charged_ah", "cc_ah", "cc_s", "cv_ah", "cv_s", "window_ah",

@@ -2,6 +2,7 @@ public import VoltlineAnalytics
 
 /// Three rising thresholds on one precursor: the value reaches a level at or above its threshold.
 public struct PrecursorLevels: Sendable, Hashable, Codable {
+    /// The value at which the precursor reaches warning, critical and danger.
     public var warning: Double
     public var critical: Double
     public var danger: Double

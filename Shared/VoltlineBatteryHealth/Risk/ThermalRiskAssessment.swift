@@ -4,8 +4,11 @@ public import VoltlineAnalytics
 public struct ThermalRiskAssessment: Sendable, Hashable, Codable {
     /// One precursor's value and the level it reached on its own.
     public struct Finding: Sendable, Hashable, Codable {
+        /// Which precursor.
         public var precursor: RunawayPrecursor
+        /// Its value, in the precursor's unit (see ``RunawayPrecursor``).
         public var value: Double
+        /// The level it reached on its own thresholds.
         public var level: RiskLevel
     }
 

@@ -13,6 +13,19 @@ public struct ChargeCycle: Sendable, Hashable, Codable {
     /// Why the screen rejected it for state of health, or nil when accepted.
     public var rejection: ChargeRejection?
 
+    /// Creates a cycle.
+    public init(
+        deviceID: String, startMillis: Int64, endMillis: Int64, equivalentFullCycles: Double?,
+        features: ChargeFeatures, rejection: ChargeRejection?
+    ) {
+        self.deviceID = deviceID
+        self.startMillis = startMillis
+        self.endMillis = endMillis
+        self.equivalentFullCycles = equivalentFullCycles
+        self.features = features
+        self.rejection = rejection
+    }
+
     /// Spelled so the snake-case strategies of ``featureMessage()`` map it to and from `device_id` both ways.
     private enum CodingKeys: String, CodingKey {
         case deviceID = "deviceId"
