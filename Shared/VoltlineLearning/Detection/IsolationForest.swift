@@ -38,10 +38,15 @@ public struct IsolationForest: Sendable, Codable, Hashable {
     public let configuration: Configuration
     /// Depth of every (padded) tree: `⌈log₂ ψ⌉`.
     private let height: Int
-    /// Split feature of each inner node, `2^height − 1` per tree.
-    private var features: [Int32] = []
-    /// Split threshold of each inner node; a row goes right when its value is at or above it.
-    private var thresholds: [Float] = []
+    /// One inner node: a row goes right when its value of `feature` is at or above `threshold`. Feature and
+    /// threshold sit side by side so one load fetches both.
+    struct Split: Sendable, Codable, Hashable {
+        var feature: Int32
+        var threshold: Float
+    }
+
+    /// The inner nodes, `2^height − 1` per tree.
+    private var splits: [Split] = []
     /// Path length of each leaf, `2^height` per tree.
     private var leaves: [Float] = []
     /// `c(ψ)`: the average path length of an unsuccessful binary-search-tree search over the sample size.
@@ -70,10 +75,9 @@ public struct IsolationForest: Sendable, Codable, Hashable {
                 indices.swapAt(position, Int.random(in: position..<rowCount, using: &generator))
             }
             var sample = Array(indices[0..<sampleSize])
-            let treeStart = features.count
+            let treeStart = splits.count
             let leafStart = leaves.count
-            features += repeatElement(0, count: (1 << height) - 1)
-            thresholds += repeatElement(.greatestFiniteMagnitude, count: (1 << height) - 1)
+            splits += repeatElement(Split(feature: 0, threshold: .greatestFiniteMagnitude), count: (1 << height) - 1)
             leaves += repeatElement(0, count: 1 << height)
             grow(&sample[...], rows: rows, node: 0, depth: 0, treeStart: treeStart, leafStart: leafStart, generator: &generator)
         }
@@ -92,20 +96,16 @@ public struct IsolationForest: Sendable, Codable, Hashable {
         let blocks = (rowCount + blockSize - 1) / blockSize
         let scale = -1 / (Double(leaves.count >> height) * normalizer)
         result.withUnsafeMutableBufferPointer { output in
-            features.withUnsafeBufferPointer { features in
-                thresholds.withUnsafeBufferPointer { thresholds in
-                    leaves.withUnsafeBufferPointer { leaves in
-                        rows.withUnsafeBufferPointer { rows in
-                            let forest = FlatForest(
-                                features: features, thresholds: thresholds, leaves: leaves, height: height,
-                                featureCount: featureCount)
-                            let shared = SharedBuffers(rows: rows, output: output)
-                            DispatchQueue.concurrentPerform(iterations: blocks) { block in
-                                let start = block * blockSize
-                                forest.score(
-                                    start..<min(start + blockSize, rowCount), rows: shared.rows, scale: scale,
-                                    into: shared.output)
-                            }
+            splits.withUnsafeBufferPointer { splits in
+                leaves.withUnsafeBufferPointer { leaves in
+                    rows.withUnsafeBufferPointer { rows in
+                        let forest = FlatForest(splits: splits, leaves: leaves, height: height, featureCount: featureCount)
+                        let shared = SharedBuffers(rows: rows, output: output)
+                        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+                            let start = block * blockSize
+                            forest.score(
+                                start..<min(start + blockSize, rowCount), rows: shared.rows, scale: scale,
+                                into: shared.output)
                         }
                     }
                 }
@@ -125,8 +125,8 @@ public struct IsolationForest: Sendable, Codable, Hashable {
     var isWellFormed: Bool {
         let trees = leaves.count >> height
         return height >= 1 && height < 31 && trees >= 1 && leaves.count == trees << height
-            && features.count == trees * ((1 << height) - 1) && thresholds.count == features.count
-            && features.allSatisfy { $0 >= 0 && Int($0) < featureCount }
+            && splits.count == trees * ((1 << height) - 1)
+            && splits.allSatisfy { $0.feature >= 0 && Int($0.feature) < featureCount }
     }
 
     /// Grows the subtree of heap node `node` at `depth` from `sample`.
@@ -146,8 +146,7 @@ public struct IsolationForest: Sendable, Codable, Hashable {
         }
         let cut = Float.random(in: low..<high, using: &generator)
         let split = sample.partition { rows[$0 * featureCount + column] >= cut }
-        features[treeStart + node] = Int32(column)
-        thresholds[treeStart + node] = cut
+        splits[treeStart + node] = Split(feature: Int32(column), threshold: cut)
         var left = sample[sample.startIndex..<split]
         grow(&left, rows: rows, node: 2 * node + 1, depth: depth + 1, treeStart: treeStart, leafStart: leafStart, generator: &generator)
         var right = sample[split..<sample.endIndex]
@@ -185,8 +184,7 @@ public struct IsolationForest: Sendable, Codable, Hashable {
 /// The forest's arrays as raw buffers for the scoring loop.
 private struct FlatForest: @unchecked Sendable {
     // Read-only views of arrays that outlive `concurrentPerform`; nobody writes them while scoring.
-    let features: UnsafeBufferPointer<Int32>
-    let thresholds: UnsafeBufferPointer<Float>
+    let splits: UnsafeBufferPointer<IsolationForest.Split>
     let leaves: UnsafeBufferPointer<Float>
     let height: Int
     let featureCount: Int
@@ -198,37 +196,56 @@ private struct FlatForest: @unchecked Sendable {
         var totals = [Float](repeating: 0, count: block.count)
         totals.withUnsafeMutableBufferPointer { totals in
             for tree in 0..<trees {
-                let f = features.baseAddress! + tree * inner
-                let t = thresholds.baseAddress! + tree * inner
+                let node = splits.baseAddress! + tree * inner
                 let leaf = leaves.baseAddress! + tree * (inner + 1) - inner
-                // Four rows walk the tree in lockstep: four independent chains of loads keep the CPU busy
+                // Eight rows walk the tree in lockstep: eight independent chains of loads keep the CPU busy
                 // while each waits for its next node.
                 var slot = 0
-                while slot + 4 <= block.count {
+                while slot + 8 <= block.count {
                     let r0 = base + (block.lowerBound + slot) * featureCount
                     let r1 = r0 + featureCount
                     let r2 = r1 + featureCount
                     let r3 = r2 + featureCount
-                    var n0 = 0
-                    var n1 = 0
-                    var n2 = 0
-                    var n3 = 0
+                    let r4 = r3 + featureCount
+                    let r5 = r4 + featureCount
+                    let r6 = r5 + featureCount
+                    let r7 = r6 + featureCount
+                    var (n0, n1, n2, n3, n4, n5, n6, n7) = (0, 0, 0, 0, 0, 0, 0, 0)
                     for _ in 0..<height {
-                        n0 = 2 &* n0 &+ (r0[Int(f[n0])] >= t[n0] ? 2 : 1)
-                        n1 = 2 &* n1 &+ (r1[Int(f[n1])] >= t[n1] ? 2 : 1)
-                        n2 = 2 &* n2 &+ (r2[Int(f[n2])] >= t[n2] ? 2 : 1)
-                        n3 = 2 &* n3 &+ (r3[Int(f[n3])] >= t[n3] ? 2 : 1)
+                        let s0 = node[n0]
+                        let s1 = node[n1]
+                        let s2 = node[n2]
+                        let s3 = node[n3]
+                        let s4 = node[n4]
+                        let s5 = node[n5]
+                        let s6 = node[n6]
+                        let s7 = node[n7]
+                        n0 = 2 &* n0 &+ 1 &+ step(r0[Int(s0.feature)] >= s0.threshold)
+                        n1 = 2 &* n1 &+ 1 &+ step(r1[Int(s1.feature)] >= s1.threshold)
+                        n2 = 2 &* n2 &+ 1 &+ step(r2[Int(s2.feature)] >= s2.threshold)
+                        n3 = 2 &* n3 &+ 1 &+ step(r3[Int(s3.feature)] >= s3.threshold)
+                        n4 = 2 &* n4 &+ 1 &+ step(r4[Int(s4.feature)] >= s4.threshold)
+                        n5 = 2 &* n5 &+ 1 &+ step(r5[Int(s5.feature)] >= s5.threshold)
+                        n6 = 2 &* n6 &+ 1 &+ step(r6[Int(s6.feature)] >= s6.threshold)
+                        n7 = 2 &* n7 &+ 1 &+ step(r7[Int(s7.feature)] >= s7.threshold)
                     }
-                    totals[slot] += leaf[n0]
+                    totals[slot + 0] += leaf[n0]
                     totals[slot + 1] += leaf[n1]
                     totals[slot + 2] += leaf[n2]
                     totals[slot + 3] += leaf[n3]
-                    slot += 4
+                    totals[slot + 4] += leaf[n4]
+                    totals[slot + 5] += leaf[n5]
+                    totals[slot + 6] += leaf[n6]
+                    totals[slot + 7] += leaf[n7]
+                    slot += 8
                 }
                 while slot < block.count {
                     let r = base + (block.lowerBound + slot) * featureCount
                     var n = 0
-                    for _ in 0..<height { n = 2 &* n &+ (r[Int(f[n])] >= t[n] ? 2 : 1) }
+                    for _ in 0..<height {
+                        let split = node[n]
+                        n = 2 &* n &+ 1 &+ step(r[Int(split.feature)] >= split.threshold)
+                    }
                     totals[slot] += leaf[n]
                     slot += 1
                 }
@@ -236,6 +253,13 @@ private struct FlatForest: @unchecked Sendable {
             for slot in 0..<block.count { output[block.lowerBound + slot] = exp2(Double(totals[slot]) * scale) }
         }
     }
+}
+
+/// 1 for true, 0 for false, without a branch: the comparison's flag becomes the number (`setcc`), where
+/// `condition ? 1 : 0` may compile to a jump that mispredicts half the time on random splits.
+@inline(__always)
+private func step(_ condition: Bool) -> Int {
+    Int(unsafeBitCast(condition, to: UInt8.self))
 }
 
 /// The input rows and the output scores shared by the scoring blocks: each block writes only its own rows
