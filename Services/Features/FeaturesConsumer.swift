@@ -119,9 +119,7 @@ struct FeaturesConsumer: Service, CustomStringConvertible {
 
     private func tick(engine: inout FeatureEngine) async throws {
         let output = engine.closeIdle(now: .now, timeout: settings.idleTimeout)
-        if !(output.minutes.isEmpty && output.intervals.isEmpty && output.segments.isEmpty) {
-            try await write(output, deadLetters: [])
-        }
+        try await write(output, deadLetters: [])
         // Once a second rather than per batch: finding the oldest held reading visits every device.
         try storeOffsets(engine)
         if !consumer.assignment.isEmpty { readiness.set("ready", true) }
@@ -141,6 +139,9 @@ struct FeaturesConsumer: Service, CustomStringConvertible {
     /// Writes the rows in one transaction and, before committing it, publishes the messages of the rows
     /// actually inserted and the dead letters: a crash before the commit repeats both (at least once).
     private func write(_ output: FeatureEngine.Output, deadLetters: [DeadLetter]) async throws {
+        // Most batches close no window: no transaction and no broker round trip for them.
+        guard !(output.minutes.isEmpty && output.intervals.isEmpty && output.segments.isEmpty && deadLetters.isEmpty)
+        else { return }
         let segments = Array(zip(output.segments, output.segmentResume))
         let inserted = try await pool.withConnection { connection in
             try await connection.withTransaction { transaction in
