@@ -11,7 +11,7 @@ struct ThermalRiskTests {
     func normal() {
         let quiet = PackPrecursors(
             temperatureRiseCPerMinute: 0.4, restSelfHeatingCPerMinute: -0.05, restVoltageDropMVPerHour: 1,
-            cellVoltageSpreadV: 0.02, cellTemperatureSpreadC: 2, overvoltageV: -0.05, temperatureC: 32)
+            cellVoltageSpreadV: 0.02, cellTemperatureSpreadC: 2, overvoltageV: -0.05)
         #expect(assessor.assess(quiet).level == .normal)
         #expect(assessor.assess(quiet).findings.isEmpty)
     }
@@ -50,5 +50,32 @@ struct ThermalRiskTests {
         #expect(abs(final.precursors.restSelfHeatingCPerMinute! - 0.2) < 1e-6)
         #expect(abs(final.precursors.restVoltageDropMVPerHour! - 40) < 1e-6)
         #expect(final.assessment.level == .danger)
+    }
+}
+
+@Suite("Thermal-runaway risk across silences")
+struct ThermalRiskGapTests {
+    @Test("a jump across a silence is not read as a temperature rise")
+    func gapRestartsHistory() throws {
+        var monitor = PackRiskMonitor()
+        let limits = DeviceLimits(chemistry: .nmc, cellsInSeries: 200, capacityAh: 50)
+        func reading(_ second: Int, _ temperature: Double) -> ThermalRiskAssessment? {
+            monitor.ingest(
+                deviceID: "p", timeMillis: Int64(second) * 1000,
+                metrics: PackMetrics(voltageV: 800, currentA: -20, temperatureC: temperature), limits: limits)?.assessment
+        }
+        for second in 0..<60 { _ = reading(second, 30) }
+        #expect(reading(200, 60)?.level == .normal)
+        // Without the silence the same climb is a fast rise: 30 °C in a minute.
+        var steady = PackRiskMonitor()
+        var last: ThermalRiskAssessment?
+        for second in 0...120 {
+            last = steady.ingest(
+                deviceID: "p", timeMillis: Int64(second) * 1000,
+                metrics: PackMetrics(voltageV: 800, currentA: -20, temperatureC: 30 + Double(max(0, second - 60)) / 2),
+                limits: limits)?.assessment
+        }
+        #expect(last?.level == .danger)
+        #expect(last?.findings.first?.precursor == .temperatureRise)
     }
 }

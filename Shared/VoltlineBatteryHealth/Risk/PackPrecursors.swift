@@ -8,13 +8,12 @@ public struct PackPrecursors: Sendable, Hashable, Codable {
     public var cellTemperatureSpreadC: Double?
     /// Highest cell voltage minus the chemistry's maximum, in V (negative while within it).
     public var overvoltageV: Double?
-    public var temperatureC: Double?
 
     /// Creates precursor values.
     public init(
         temperatureRiseCPerMinute: Double? = nil, restSelfHeatingCPerMinute: Double? = nil,
         restVoltageDropMVPerHour: Double? = nil, cellVoltageSpreadV: Double? = nil,
-        cellTemperatureSpreadC: Double? = nil, overvoltageV: Double? = nil, temperatureC: Double? = nil
+        cellTemperatureSpreadC: Double? = nil, overvoltageV: Double? = nil
     ) {
         self.temperatureRiseCPerMinute = temperatureRiseCPerMinute
         self.restSelfHeatingCPerMinute = restSelfHeatingCPerMinute
@@ -22,7 +21,6 @@ public struct PackPrecursors: Sendable, Hashable, Codable {
         self.cellVoltageSpreadV = cellVoltageSpreadV
         self.cellTemperatureSpreadC = cellTemperatureSpreadC
         self.overvoltageV = overvoltageV
-        self.temperatureC = temperatureC
     }
 
     /// The value of one precursor.
@@ -34,7 +32,6 @@ public struct PackPrecursors: Sendable, Hashable, Codable {
         case .cellVoltageSpread: cellVoltageSpreadV
         case .cellTemperatureSpread: cellTemperatureSpreadC
         case .overvoltage: overvoltageV
-        case .temperature: temperatureC
         }
     }
 }

@@ -26,6 +26,8 @@ public struct PackRiskMonitor: Sendable {
         /// Current below `deadBandCRate × capacity` (or ``deadBandA`` without a capacity) is rest.
         public var deadBandCRate: Double
         public var deadBandA: Double
+        /// A silence longer than this restarts the pack's history, in s.
+        public var maxGapSeconds: Double
         /// The state-of-charge range in which the cell voltage spread is judged, in %.
         public var spreadStateOfChargePercent: ClosedRange<Double>
 
@@ -33,8 +35,9 @@ public struct PackRiskMonitor: Sendable {
         public init(
             riseWindowSeconds: Double = 120, restWindowSeconds: Double = 600, restHeatingSettleSeconds: Double = 600,
             restVoltageSettleSeconds: Double = 1800, deadBandCRate: Double = 0.02, deadBandA: Double = 0.5,
-            spreadStateOfChargePercent: ClosedRange<Double> = 15...90
+            spreadStateOfChargePercent: ClosedRange<Double> = 15...90, maxGapSeconds: Double = 60
         ) {
+            self.maxGapSeconds = maxGapSeconds
             self.spreadStateOfChargePercent = spreadStateOfChargePercent
             self.riseWindowSeconds = riseWindowSeconds
             self.restWindowSeconds = restWindowSeconds
@@ -93,6 +96,11 @@ public struct PackRiskMonitor: Sendable {
         } else if state.restStartSeconds == nil {
             state.restStartSeconds = seconds
         }
+        if let previous = state.samples.last, seconds - previous.seconds > configuration.maxGapSeconds {
+            // A slope across a silence would read a jump as a rate: start the history afresh.
+            state.samples.removeAll()
+            state.restStartSeconds = state.restStartSeconds.map { _ in seconds }
+        }
         state.samples.append(Sample(seconds: seconds, temperatureC: hottest, lowestCellV: lowestCell))
         let keep = max(configuration.riseWindowSeconds, configuration.restWindowSeconds)
         if let stale = state.samples.firstIndex(where: { seconds - $0.seconds <= keep }), stale > 0 {
@@ -113,8 +121,7 @@ public struct PackRiskMonitor: Sendable {
                 && configuration.spreadStateOfChargePercent.contains(metrics.stateOfChargePercent ?? 50)
                 ? both(metrics.cellVoltageMaxV, metrics.cellVoltageMinV).map { $0 - $1 } : nil,
             cellTemperatureSpreadC: both(metrics.cellTemperatureMaxC, metrics.cellTemperatureMinC).map { $0 - $1 },
-            overvoltageV: highestCell.map { $0 - limits.chemistry.cellVoltageWindow.upperBound },
-            temperatureC: hottest)
+            overvoltageV: highestCell.map { $0 - limits.chemistry.cellVoltageWindow.upperBound })
         state.latest = assessor.assess(precursors)
         packs[deviceID] = state
         return (precursors, state.latest)

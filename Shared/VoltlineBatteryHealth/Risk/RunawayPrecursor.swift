@@ -1,4 +1,7 @@
 /// A sign that a pack may be heading toward thermal runaway.
+///
+/// The temperature itself is not one: the analytics' rule `pack.over_temperature` already alerts on it, and a
+/// hot pack is a consequence to report, where these are the signs that come before.
 public enum RunawayPrecursor: String, Sendable, Hashable, Codable, CaseIterable {
     /// Temperature climbing fast (°C/min over the last minutes), in any state.
     case temperatureRise = "temperature_rise"
@@ -12,6 +15,4 @@ public enum RunawayPrecursor: String, Sendable, Hashable, Codable, CaseIterable 
     case cellTemperatureSpread = "cell_temperature_spread"
     /// Highest cell voltage above the chemistry's maximum (V).
     case overvoltage
-    /// Hottest temperature (°C).
-    case temperature
 }

@@ -20,7 +20,6 @@ public struct ThermalRiskAssessor: Sendable {
         .cellVoltageSpread: PrecursorLevels(warning: 0.1, critical: 0.2, danger: 0.5),
         .cellTemperatureSpread: PrecursorLevels(warning: 5, critical: 10, danger: 20),
         .overvoltage: PrecursorLevels(warning: 0.02, critical: 0.1, danger: 0.25),
-        .temperature: PrecursorLevels(warning: 50, critical: 60, danger: 80),
     ]
 
     /// Creates an assessor.
