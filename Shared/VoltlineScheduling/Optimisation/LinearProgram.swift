@@ -1,35 +1,35 @@
 /// A mixed-integer linear program in plain Swift values, minimised: columns with bounds, objective and
 /// integrality; rows as sparse sums with a sense and a right-hand side. ``CbcModel`` loads it into CBC.
-public struct LinearProgram: Sendable, Hashable {
+struct LinearProgram: Sendable, Hashable {
     /// A variable.
-    public struct Column: Sendable, Hashable {
-        public var name: String
-        public var lower: Double
-        public var upper: Double
-        public var objective: Double
-        public var isInteger: Bool
+    struct Column: Sendable, Hashable {
+        var name: String
+        var lower: Double
+        var upper: Double
+        var objective: Double
+        var isInteger: Bool
     }
 
     /// The sense of a row.
-    public enum Sense: Character, Sendable, Hashable {
+    enum Sense: Character, Sendable, Hashable {
         case lessOrEqual = "L"
         case greaterOrEqual = "G"
         case equal = "E"
     }
 
     /// A constraint `Σ coefficient·column (sense) rhs`.
-    public struct Row: Sendable, Hashable {
-        public var name: String
-        public var columns: [Int32]
-        public var coefficients: [Double]
-        public var sense: Sense
-        public var rhs: Double
+    struct Row: Sendable, Hashable {
+        var name: String
+        var columns: [Int32]
+        var coefficients: [Double]
+        var sense: Sense
+        var rhs: Double
     }
 
-    public private(set) var columns: [Column] = []
-    public private(set) var rows: [Row] = []
+        private(set) var columns: [Column] = []
+        private(set) var rows: [Row] = []
     /// A constant added to the objective (CBC's objective leaves it out).
-    public var objectiveOffset = 0.0
+        var objectiveOffset = 0.0
 
     /// Adds a column and returns its index.
     @discardableResult

@@ -7,7 +7,9 @@
 /// Rows: each job starts once; per machine and slot at most one running job (the aggregated clique form, which
 /// is much tighter than pairwise big-M disjunctions); precedence in the strong cumulative form
 /// `Σ_{s≤t} x[j,s] ≤ Σ_{s≤t−d_i} x[i,s]`; the load balance `g[t] = base[t] + Σ power·x + c[t] − d[t]`;
-/// SOC dynamics and the final SOC; `p[k] ≥ g[t]` over the charge's slots.
+/// SOC dynamics and the final SOC; `p[k] ≥ g[t]` over the charge's slots; and per job
+/// `p[k] ≥ Σ_s x[j,s]·max_t(base[t] + power_j(t − s) − discharge)`, the job's own peak wherever it starts, which
+/// closes most of the LP gap the demand charge leaves.
 /// Objective: `Σ price[t]·h·g[t] + Σ rate[k]·p[k] + Σ lateness(j,s)·x[j,s] − Σ rate[k]·floor[k]`.
 struct TimeIndexedModel {
     let structure: ScheduleStructure
@@ -114,6 +116,22 @@ struct TimeIndexedModel {
         for (number, charge) in problem.demandCharges.enumerated() {
             for slot in charge.slots ?? Array(0..<slots) {
                 program.addRow("peak_\(number)_\(slot)", [(peakColumns[number], 1), (gridColumns[slot], -1)], .greaterOrEqual, 0)
+            }
+        }
+        // Per job and demand charge: wherever the job starts, the peak is at least the job's own highest slot on
+        // top of the base load there (less what the battery can discharge). Implied for integer plans, but the LP
+        // relaxation, which spreads jobs thinly to flatten the load, is much weaker without it.
+        let discharge = problem.storage?.maxDischargeKW ?? 0
+        for (number, charge) in problem.demandCharges.enumerated() {
+            let covered = Set(charge.slots ?? Array(0..<slots))
+            for (job, spec) in jobs.enumerated() {
+                let terms = startColumns[job].compactMap { start, column -> (Int, Double)? in
+                    let highest = spec.powerKW.indices.filter { covered.contains(start + $0) }
+                        .map { problem.baseLoadKW[start + $0] + spec.powerKW[$0] - discharge }.max()
+                    return highest.map { (column, -max(0, $0)) }
+                }
+                guard !terms.isEmpty else { continue }
+                program.addRow("job_peak_\(number)_\(label(spec.id))", [(peakColumns[number], 1)] + terms, .greaterOrEqual, 0)
             }
         }
     }

@@ -44,6 +44,7 @@ final class CbcModel {
     /// Solves within a time limit, stopping early at the relative gap, with `threads` threads.
     func solve(seconds: Double, relativeGap: Double, threads: Int) -> CbcOutcome {
         Cbc_setMaximumSeconds(model, seconds)
+        Cbc_setParameter(model, "timeMode", "elapsed")  // wall clock, not CPU time: the caller waits in wall time
         Cbc_setAllowableFractionGap(model, relativeGap)
         if threads > 1 { Cbc_setParameter(model, "threads", String(threads)) }
         _ = Cbc_solve(model)
