@@ -88,6 +88,8 @@ struct BatteryCycleJSON: Encodable, Sendable {
     var startedAt: Int64
     var endedAt: Int64
     var equivalentFullCycles: Double?
+    /// Capacity implied by the charge over the BMS's state-of-charge change, in Ah.
+    var socCapacityAh: Double?
     var chargedAh: Double
     var windowAh: Double?
     var ccAh: Double
@@ -104,6 +106,7 @@ struct BatteryCycleJSON: Encodable, Sendable {
         startedAt = try row.decode(Date.self, named: "started_at").epochMilliseconds
         endedAt = try row.decode(Date.self, named: "ended_at").epochMilliseconds
         equivalentFullCycles = try row.decode(named: "equivalent_full_cycles")
+        socCapacityAh = try row.decode(named: "soc_capacity_ah")
         chargedAh = try row.decode(named: "charged_ah")
         windowAh = try row.decode(named: "window_ah")
         ccAh = try row.decode(named: "cc_ah")

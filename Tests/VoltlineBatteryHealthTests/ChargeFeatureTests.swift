@@ -80,6 +80,7 @@ struct ChargeCycleTests {
         var collector = ChargeCycleCollector()
         let limits = DeviceLimits(chemistry: .nmc, cellsInSeries: 2, capacityAh: 2)
         var cycles: [ChargeCycle] = []
+        var chargedAh = 0.0
         // 10 min rest, 1 h charge at 1 A (cell 3.5 → 4.2 V), 30 min CV, 10 min rest; one reading every 10 s.
         for second in stride(from: 0, through: 7800, by: 10) {
             let (current, cell): (Double, Double) =
@@ -91,13 +92,19 @@ struct ChargeCycleTests {
                 }
             let reading = Reading(
                 deviceID: "pack-1", timeMillis: 1_700_000_000_000 + Int64(second) * 1000,
-                metrics: .batteryPack(PackMetrics(voltageV: 2 * cell, currentA: current, temperatureC: 25)))
+                metrics: .batteryPack(
+                    PackMetrics(
+                        voltageV: 2 * cell, currentA: current, temperatureC: 25,
+                        stateOfChargePercent: 20 + chargedAh / 2 * 100)))
             cycles += collector.ingest(reading, limits: limits)
+            chargedAh += current * 10 / 3600
         }
         let cycle = try #require(cycles.first)
         #expect(cycles.count == 1)
         #expect(abs(cycle.features.chargedAh - 1.08) < 0.02)
         #expect(abs(cycle.features.startVoltageV - 3.5) < 0.01)
+        // The BMS's SOC moved by the charge over a 2 Ah capacity: the partial-segment estimate finds 2 Ah.
+        #expect(abs(try #require(cycle.stateOfChargeCapacityAh) - 2) < 0.05)
         let decoded = try #require(ChargeCycle(featureMessage: cycle.featureMessage()))
         #expect(decoded == cycle)
         let text = String(decoding: cycle.featureMessage(), as: UTF8.self)

@@ -7,6 +7,7 @@ CREATE TABLE battery_cycle_features (
     started_at             timestamptz NOT NULL,
     ended_at               timestamptz NOT NULL,
     equivalent_full_cycles double precision,
+    soc_capacity_ah        double precision,
     charged_ah             double precision NOT NULL,
     window_ah              double precision,
     cc_ah                  double precision NOT NULL,

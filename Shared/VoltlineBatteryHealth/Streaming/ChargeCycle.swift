@@ -8,6 +8,9 @@ public struct ChargeCycle: Sendable, Hashable, Codable {
     /// The pack's equivalent full cycles when the charge ended (since the collector started), when the
     /// capacity is known.
     public var equivalentFullCycles: Double?
+    /// The capacity the charge implies from the state of charge the BMS reported at its start and end
+    /// (``CoulombCounter/capacityAh(ampHours:startSOCPercent:endSOCPercent:minimumSpanPercent:)``), in Ah.
+    public var stateOfChargeCapacityAh: Double?
     /// The charge's features, computed on per-cell values (pack voltage over cells in series).
     public var features: ChargeFeatures
     /// Why the screen rejected it for state of health, or nil when accepted.
@@ -16,8 +19,9 @@ public struct ChargeCycle: Sendable, Hashable, Codable {
     /// Creates a cycle.
     public init(
         deviceID: String, startMillis: Int64, endMillis: Int64, equivalentFullCycles: Double?,
-        features: ChargeFeatures, rejection: ChargeRejection?
+        stateOfChargeCapacityAh: Double? = nil, features: ChargeFeatures, rejection: ChargeRejection?
     ) {
+        self.stateOfChargeCapacityAh = stateOfChargeCapacityAh
         self.deviceID = deviceID
         self.startMillis = startMillis
         self.endMillis = endMillis
@@ -29,6 +33,6 @@ public struct ChargeCycle: Sendable, Hashable, Codable {
     /// Spelled so the snake-case strategies of ``featureMessage()`` map it to and from `device_id` both ways.
     private enum CodingKeys: String, CodingKey {
         case deviceID = "deviceId"
-        case startMillis, endMillis, equivalentFullCycles, features, rejection
+        case startMillis, endMillis, equivalentFullCycles, stateOfChargeCapacityAh, features, rejection
     }
 }

@@ -75,7 +75,10 @@ public struct ChargeCycleCollector: Sendable {
         guard let features = extractor.features(of: charge) else { return nil }
         return ChargeCycle(
             deviceID: segment.deviceID, startMillis: segment.startMillis, endMillis: segment.endMillis,
-            equivalentFullCycles: limits.capacityAh == nil ? nil : state.equivalentFullCycles, features: features,
+            equivalentFullCycles: limits.capacityAh == nil ? nil : state.equivalentFullCycles,
+            stateOfChargeCapacityAh: both(segment.startSOCPercent, segment.endSOCPercent).flatMap {
+                CoulombCounter.capacityAh(ampHours: segment.ampHours, startSOCPercent: $0, endSOCPercent: $1)
+            }, features: features,
             rejection: state.screen.judge(features))
     }
 
@@ -91,4 +94,9 @@ public struct ChargeCycleCollector: Sendable {
         state.samples.currentA.removeFirst(keep)
         state.samples.temperatureC.removeFirst(keep)
     }
+}
+
+private func both(_ a: Double?, _ b: Double?) -> (Double, Double)? {
+    guard let a, let b else { return nil }
+    return (a, b)
 }
