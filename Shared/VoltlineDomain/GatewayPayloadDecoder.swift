@@ -35,32 +35,41 @@ public struct GatewayPayloadDecoder: Sendable {
                 Rejection(.oversized, "payload is \(payload.count) bytes, limit is \(limits.maxPayloadBytes)"))
             return outcome
         }
-        let envelope: Envelope
+        let document: JSONValue
         do {
-            envelope = try JSONDecoder().decode(Envelope.self, from: Data(payload))
+            document = try JSONParser.parse(payload)
         } catch {
-            outcome.rejected.append(Rejection(decodingError: error, index: nil, deviceID: nil))
+            outcome.rejected.append(
+                Rejection(.malformedJSON, "payload is not valid JSON: \(error.reason) at byte \(error.offset)"))
             return outcome
         }
-        switch envelope {
-        case .single(let entry):
-            record(entry, index: nil, receivedAtMillis: receivedAtMillis, into: &outcome)
-        case .batch(let entries):
-            guard entries.count <= limits.maxBatchReadings else {
-                outcome.rejected.append(
-                    Rejection(
-                        .batchTooLarge, "batch has \(entries.count) readings, limit is \(limits.maxBatchReadings)"))
-                return outcome
-            }
-            for (index, entry) in entries.enumerated() {
-                record(entry, index: index, receivedAtMillis: receivedAtMillis, into: &outcome)
-            }
+        guard case .object = document else {
+            outcome.rejected.append(Rejection(.wrongType, "payload is a JSON \(document.typeName), not an object"))
+            return outcome
+        }
+        guard let batch = document["readings"] else {
+            record(RawReading.read(document), index: nil, receivedAtMillis: receivedAtMillis, into: &outcome)
+            return outcome
+        }
+        guard case .array(let entries) = batch else {
+            outcome.rejected.append(Rejection(.wrongType, "field 'readings' is not an array"))
+            return outcome
+        }
+        guard entries.count <= limits.maxBatchReadings else {
+            outcome.rejected.append(
+                Rejection(.batchTooLarge, "batch has \(entries.count) readings, limit is \(limits.maxBatchReadings)"))
+            return outcome
+        }
+        for (index, entry) in entries.enumerated() {
+            record(RawReading.read(entry), index: index, receivedAtMillis: receivedAtMillis, into: &outcome)
         }
         return outcome
     }
 
-    private func record(_ entry: LossyEntry, index: Int?, receivedAtMillis: Int64, into outcome: inout Outcome) {
-        switch entry.result {
+    private func record(
+        _ entry: Result<RawReading, Rejection>, index: Int?, receivedAtMillis: Int64, into outcome: inout Outcome
+    ) {
+        switch entry {
         case .failure(var rejection):
             rejection.index = index
             outcome.rejected.append(rejection)
@@ -147,60 +156,92 @@ public struct GatewayPayloadDecoder: Sendable {
 
 // MARK: - Wire shapes
 
-/// A payload: one reading, or a batch under `readings`.
-private enum Envelope: Decodable {
-    case single(LossyEntry)
-    case batch([LossyEntry])
-
-    private enum Keys: String, CodingKey { case readings }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Keys.self)
-        if container.contains(.readings) {
-            self = .batch(try container.decode([LossyEntry].self, forKey: .readings))
-        } else {
-            self = .single(LossyEntry(from: decoder))
-        }
-    }
-}
-
-/// One reading of a batch, decoded on its own so that its errors stay its own.
-private struct LossyEntry: Decodable {
-    let result: Result<RawReading, Rejection>
-
-    init(from decoder: any Decoder) {
-        do {
-            result = .success(try RawReading(from: decoder))
-        } catch {
-            let device = try? decoder.container(keyedBy: RawReading.CodingKeys.self).decode(String.self, forKey: .device)
-            result = .failure(Rejection(decodingError: error, index: nil, deviceID: device))
-        }
-    }
-}
-
 /// A reading exactly as the gateway sent it, before units and ranges are checked.
-private struct RawReading: Decodable {
-    enum CodingKeys: String, CodingKey { case device, kind, ts, seq, metrics, units }
-
+private struct RawReading {
     let device: String
     let kind: String
     let ts: RawTimestamp
     let seq: UInt64?
-    let metrics: [String: Double]
+    let metrics: [(name: String, value: Double)]
     let units: [String: String]?
+
+    /// Reads one reading's fields in the order device, kind, ts, seq, metrics, units; the first problem wins.
+    static func read(_ entry: JSONValue) -> Result<RawReading, Rejection> {
+        let device = entry["device"].flatMap { value -> String? in
+            if case .string(let text) = value { return text } else { return nil }
+        }
+        do {
+            guard case .object = entry else { throw Rejection(.wrongType, "reading is a JSON \(entry.typeName), not an object") }
+            let reading = RawReading(
+                device: try required(entry, "device", as: "string") { if case .string(let v) = $0 { v } else { nil } },
+                kind: try required(entry, "kind", as: "string") { if case .string(let v) = $0 { v } else { nil } },
+                ts: try required(entry, "ts", as: "integer or string", RawTimestamp.init),
+                seq: try optional(entry, "seq", as: "unsigned integer") { value -> UInt64? in
+                    if case .number(_, let exact?) = value, exact >= 0 { UInt64(exact) } else { nil }
+                },
+                metrics: try required(entry, "metrics", as: "object") { value -> [(String, JSONValue)]? in
+                    if case .object(let members) = value { members } else { nil }
+                }.map { name, value in
+                    switch value {
+                    case .number(let number, _): return (name, number)
+                    case .null: throw Rejection(.missingField, "field 'metrics.\(name)' is null")
+                    default: throw Rejection(.wrongType, "field 'metrics.\(name)' is a \(value.typeName), not a number")
+                    }
+                },
+                units: try optional(entry, "units", as: "object") { value -> [(String, JSONValue)]? in
+                    if case .object(let members) = value { members } else { nil }
+                }.map { members in
+                    try Dictionary(
+                        members.map { name, value in
+                            guard case .string(let unit) = value else {
+                                throw Rejection(.wrongType, "field 'units.\(name)' is a \(value.typeName), not a string")
+                            }
+                            return (name, unit)
+                        }, uniquingKeysWith: { _, last in last })
+                })
+            return .success(reading)
+        } catch var rejection as Rejection {
+            rejection.deviceID = device
+            return .failure(rejection)
+        } catch {
+            preconditionFailure("reading a reading throws only Rejection")
+        }
+    }
+
+    private static func required<Value>(
+        _ entry: JSONValue, _ field: String, as type: String, _ convert: (JSONValue) throws -> Value?
+    ) throws -> Value {
+        guard let value = entry[field] else { throw Rejection(.missingField, "field '\(field)' is missing") }
+        guard let converted = try optional(entry, field, as: type, convert) else {
+            throw Rejection(.missingField, "field '\(field)' is null")
+        }
+        _ = value
+        return converted
+    }
+
+    /// The converted field; nil when absent or null; a ``Rejection`` when present with the wrong type.
+    private static func optional<Value>(
+        _ entry: JSONValue, _ field: String, as type: String, _ convert: (JSONValue) throws -> Value?
+    ) throws -> Value? {
+        guard let value = entry[field], value != .null else { return nil }
+        guard let converted = try convert(value) else {
+            throw Rejection(.wrongType, "field '\(field)' is a \(value.typeName), not a \(type)")
+        }
+        return converted
+    }
 }
 
 /// An event time: integer milliseconds since the Unix epoch, or an RFC 3339 string.
-private enum RawTimestamp: Decodable {
+private enum RawTimestamp {
     case millis(Int64)
     case text(String)
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let millis = try? container.decode(Int64.self) {
-            self = .millis(millis)
-        } else {
-            self = .text(try container.decode(String.self))
+    init?(_ value: JSONValue) {
+        switch value {
+        case .number(_, let exact?): self = .millis(exact)
+        case .number(let number, nil) where number.rounded() == number && abs(number) < 9.2e18: self = .millis(Int64(number))
+        case .string(let text): self = .text(text)
+        default: return nil
         }
     }
 
@@ -214,36 +255,6 @@ private enum RawTimestamp: Decodable {
                 throw Rejection(.wrongType, "ts '\(text.prefix(40))' is neither epoch milliseconds nor RFC 3339")
             }
             return Int64((date.timeIntervalSince1970 * 1000).rounded())
-        }
-    }
-}
-
-extension Rejection {
-    /// Maps a `DecodingError` to the field it names.
-    fileprivate init(decodingError error: any Error, index: Int?, deviceID: String?) {
-        guard let error = error as? DecodingError else {
-            self.init(.malformedJSON, "payload is not valid JSON", index: index, deviceID: deviceID)
-            return
-        }
-        func path(_ context: DecodingError.Context, _ last: (any CodingKey)? = nil) -> String {
-            let keys = (context.codingPath + (last.map { [$0] } ?? [])).filter { $0.intValue == nil }
-            return keys.map(\.stringValue).filter { $0 != "readings" }.joined(separator: ".")
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            self.init(.missingField, "field '\(path(context, key))' is missing", index: index, deviceID: deviceID)
-        case .valueNotFound(_, let context):
-            self.init(.missingField, "field '\(path(context))' is null", index: index, deviceID: deviceID)
-        case .typeMismatch(let type, let context):
-            self.init(
-                .wrongType, "field '\(path(context))' is not a \(String(describing: type).lowercased())", index: index,
-                deviceID: deviceID)
-        case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            self.init(.malformedJSON, "payload is not valid JSON", index: index, deviceID: deviceID)
-        case .dataCorrupted(let context):
-            self.init(.wrongType, "field '\(path(context))' has an unusable value", index: index, deviceID: deviceID)
-        @unknown default:
-            self.init(.malformedJSON, "payload could not be decoded", index: index, deviceID: deviceID)
         }
     }
 }
