@@ -28,7 +28,7 @@ let serviceTestDependencies: [String: [Target.Dependency]] = [
 let tools: [(target: String, product: String, dependencies: [Target.Dependency])] = [
     ("ScheduleTool", "voltline-schedule", ["VoltlineScheduling"]),
     ("BatteryTool", "voltline-battery", ["VoltlineBattery", "VoltlineBatteryHealth", "VoltlineSimulation"]),
-    ("ModelTool", "voltline-models", ["VoltlineLearning"]),
+    ("ModelTool", "voltline-models", ["VoltlineLearning", "VoltlineScheduling"]),
 ]
 
 let serviceCommon: [Target.Dependency] = [

@@ -69,10 +69,18 @@ struct ForecastEvalCommand: ParsableCommand {
     @Option(help: "Days at the end of training held out to size the prediction intervals.")
     var calibrationDays = LoadForecasterConfiguration().calibrationDays
 
+    @Flag(
+        help: """
+            Add the Korean industrial time-of-use tariff's price and day type (weekday, weekend, holiday) of each \
+            interval as known-ahead features, computed from the calendar (times in the file are local).
+            """)
+    var koreanTariffCovariates = false
+
     func run() throws {
-        let loaded = try LoadSeries(
+        var loaded = try LoadSeries(
             table: series.table(), timeColumn: series.timeColumn, valueColumn: series.valueColumn,
             knownAheadColumns: series.knownAheadColumns.split(separator: ",").map(String.init))
+        if koreanTariffCovariates { loaded.knownAhead += TariffCovariates(tariff: .koreanIndustrial).columns(for: loaded) }
         let calendar = try ForecastCalendar(
             weekendDays: Set(weekendDays.split(separator: ",").compactMap { Int($0) }),
             holidayDates: holidays.split(separator: ",").map(String.init))
