@@ -28,7 +28,7 @@ let serviceTestDependencies: [String: [Target.Dependency]] = [
 let tools: [(target: String, product: String, dependencies: [Target.Dependency])] = [
     ("ScheduleTool", "voltline-schedule", ["VoltlineScheduling"]),
     ("BatteryTool", "voltline-battery", ["VoltlineBattery", "VoltlineBatteryHealth", "VoltlineSimulation"]),
-    ("ModelTool", "voltline-models", ["VoltlineLearning", "VoltlineScheduling"]),
+    ("ModelTool", "voltline-models", ["VoltlineLearning", "VoltlineScheduling", "VoltlineSupport"]),
 ]
 
 let serviceCommon: [Target.Dependency] = [
@@ -89,21 +89,24 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "VoltlineDomain", path: "Shared/VoltlineDomain", swiftSettings: strictSettings),
         .target(
-            name: "VoltlineSimulation", dependencies: ["VoltlineDomain", "VoltlineBattery"],
+            name: "VoltlineSimulation", dependencies: ["VoltlineDomain", "VoltlineBattery", "VoltlineSupport"],
             path: "Shared/VoltlineSimulation", swiftSettings: strictSettings),
-        .target(name: "VoltlineBattery", path: "Shared/VoltlineBattery", swiftSettings: strictSettings),
         .target(
-            name: "VoltlineBatteryHealth", dependencies: ["VoltlineXGBoost", "VoltlineAnalytics", "VoltlineDomain", "VoltlinePostgres"], path: "Shared/VoltlineBatteryHealth",
+            name: "VoltlineBattery", dependencies: ["VoltlineSupport"], path: "Shared/VoltlineBattery",
+            swiftSettings: strictSettings),
+        .target(
+            name: "VoltlineBatteryHealth",
+            dependencies: ["VoltlineXGBoost", "VoltlineAnalytics", "VoltlineDomain", "VoltlinePostgres", "VoltlineSupport"], path: "Shared/VoltlineBatteryHealth",
             swiftSettings: strictSettings),
         .target(name: "VoltlineXGBoost", dependencies: ["CXGBoost"], path: "Shared/VoltlineXGBoost", swiftSettings: strictSettings),
         .target(
-            name: "VoltlineLearning", dependencies: ["VoltlineXGBoost", "VoltlineAnalytics", "VoltlinePostgres"], path: "Shared/VoltlineLearning",
+            name: "VoltlineLearning", dependencies: ["VoltlineXGBoost", "VoltlineAnalytics", "VoltlinePostgres", "VoltlineSupport"], path: "Shared/VoltlineLearning",
             swiftSettings: strictSettings),
         .target(
             name: "VoltlineAnalytics", dependencies: ["VoltlineDomain"], path: "Shared/VoltlineAnalytics",
             swiftSettings: strictSettings),
         .target(
-            name: "VoltlineScheduling", dependencies: ["CCbc"], path: "Shared/VoltlineScheduling",
+            name: "VoltlineScheduling", dependencies: ["CCbc", "VoltlineSupport"], path: "Shared/VoltlineScheduling",
             swiftSettings: strictSettings),
         .target(
             name: "VoltlineService",
@@ -179,7 +182,7 @@ let package = Package(
             path: "Tests/EndToEndTests"),
         .testTarget(name: "VoltlineDomainTests", dependencies: ["VoltlineDomain"], path: "Tests/VoltlineDomainTests"),
         .testTarget(
-            name: "VoltlineSimulationTests", dependencies: ["VoltlineSimulation", "VoltlineBattery"], path: "Tests/VoltlineSimulationTests"),
+            name: "VoltlineSimulationTests", dependencies: ["VoltlineSimulation", "VoltlineBattery", "VoltlineSupport"], path: "Tests/VoltlineSimulationTests"),
         .testTarget(
             name: "VoltlineAnalyticsTests", dependencies: ["VoltlineAnalytics"], path: "Tests/VoltlineAnalyticsTests"),
         .testTarget(name: "VoltlineSupportTests", dependencies: ["VoltlineSupport"], path: "Tests/VoltlineSupportTests"),
@@ -199,7 +202,7 @@ let package = Package(
             dependencies: ["VoltlineBatteryHealth", "VoltlineBattery", "VoltlineTestSupport"],
             path: "Tests/VoltlineBatteryHealthTests"),
         .testTarget(
-            name: "VoltlineLearningTests", dependencies: ["VoltlineLearning", "VoltlineTestSupport"],
+            name: "VoltlineLearningTests", dependencies: ["VoltlineLearning", "VoltlineTestSupport", "VoltlineSupport"],
             path: "Tests/VoltlineLearningTests"),
     ]
         + tools.map { tool in

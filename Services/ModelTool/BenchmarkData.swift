@@ -1,11 +1,12 @@
 import Foundation
+import VoltlineSupport
 
 /// The labelled data of the Isolation Forest benchmark and the scikit-learn side of it.
 enum BenchmarkData {
     /// Rows from four Gaussian clusters of different spread plus uniformly scattered outliers (label true),
     /// shuffled, from a fixed seed.
     static func clusters(rows: Int, dimensions: Int, outlierShare: Double) -> ([Float], [Bool]) {
-        var generator = BenchmarkGenerator(seed: 2024)
+        var generator = SplitMix64(seed: 2024)
         var values: [Float] = []
         values.reserveCapacity(rows * dimensions)
         var labels: [Bool] = []
@@ -56,20 +57,7 @@ enum BenchmarkData {
         """
 }
 
-/// SplitMix64 for the benchmark's data, so every run compares on the same rows.
-struct BenchmarkGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// A standard normal value (Box–Muller).
     mutating func gaussian() -> Float {
         let u = Double.random(in: Double.ulpOfOne..<1, using: &self)

@@ -1,3 +1,4 @@
+import VoltlineSupport
 /// A pack of cells in series and parallel, each series element a parallel group lumped into one
 /// equivalent-circuit cell with its own capacity, resistance and cooling drawn from the seed, so the
 /// pack shows the spread of cell voltages and temperatures a BMS reports.

@@ -1,6 +1,7 @@
 import Foundation
 import VoltlineBattery
 import VoltlineDomain
+import VoltlineSupport
 
 /// A lithium-ion battery pack with its BMS, running a repeating CC-CV charge, rest, discharge, rest cycle
 /// on the equivalent-circuit pack of `VoltlineBattery`: per-element open-circuit voltage, resistance and

@@ -1,6 +1,7 @@
 import Foundation
 import VoltlineBattery
 import VoltlineDomain
+import VoltlineSupport
 
 /// A three-phase machine behind a power meter: off outside shifts, alternating idle and run periods with
 /// short peaks while on shift, and a cumulative energy counter integrated from its active power.

@@ -1,5 +1,6 @@
 public import VoltlineBattery
 public import VoltlineDomain
+import VoltlineSupport
 
 /// A deterministic virtual gateway: machines and battery packs simulated in event time, read out once per
 /// sample interval, with faults that can be injected and cleared.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VoltlineLearning
+import VoltlineSupport
 
 @Suite struct FleetAnomalyScorerTests {
     static func machineWindow(_ power: Double) -> [String: Double] {

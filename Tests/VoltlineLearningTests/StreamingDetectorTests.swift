@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VoltlineLearning
+import VoltlineSupport
 
 @Suite struct StreamingDetectorTests {
     /// In-control noise N(10, 1), then a shift of 1.5 σ at sample 300.

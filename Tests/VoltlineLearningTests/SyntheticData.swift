@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import VoltlineLearning
+import VoltlineSupport
 
 /// Labelled synthetic data for the detector tests, from a seeded generator so every run sees the same rows.
 enum SyntheticData {

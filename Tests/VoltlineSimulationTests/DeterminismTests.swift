@@ -2,6 +2,7 @@ import Testing
 import VoltlineBattery
 import VoltlineDomain
 import VoltlineSimulation
+import VoltlineSupport
 
 @Suite("Determinism")
 struct DeterminismTests {

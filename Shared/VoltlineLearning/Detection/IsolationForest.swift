@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import VoltlineSupport
 
 /// Isolation Forest (Liu, Ting and Zhou, 2008) for multivariate feature vectors: outliers are isolated by
 /// fewer random axis-parallel splits than inliers, so a short mean path length means an anomaly.

@@ -1,7 +1,7 @@
 /// A small, fast, seedable pseudo-random generator (Steele, Lea and Flood's SplitMix64).
 ///
-/// The simulation draws every random number from one of these, so the same seed always gives the
-/// same sequence on every platform; the system generator would not.
+/// The simulator, model training, bootstrap bands and instance generators draw from these, so the same seed
+/// gives the same sequence on every platform; the system generator would not.
 public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     private var state: UInt64
 
