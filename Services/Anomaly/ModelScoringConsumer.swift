@@ -10,8 +10,8 @@ import VoltlineStreams
 
 /// Scores every minute window of `voltline.features.v1` with the learned detectors (``FleetAnomalyScorer``:
 /// streaming statistics per device, the Isolation Forest of its kind when one is trained), writes each
-/// score to `anomaly_scores`, and writes and publishes each change of the combined risk level as an
-/// anomaly with source `model` and rule `model.risk` (level `normal` when it clears).
+/// score with its risk level to `anomaly_scores`, and, when ``raisesAlerts``, writes and publishes each change of
+/// the combined risk level as an anomaly with source `model` and rule `model.risk` (level `normal` when it clears).
 ///
 /// Its own consumer group, so the rule path (``AnomalyConsumer``) is untouched by it. State is in memory;
 /// after a restart the statistics warm up again. Rows are keyed by device and window, so a replay adds none.
@@ -21,6 +21,8 @@ struct ModelScoringConsumer: Service, CustomStringConvertible {
     let pool: PostgresPool
     let book: ModelBook
     let thresholds: RiskThresholds
+    /// Whether level changes become anomalies (and so alerts); otherwise they are only stored as scores.
+    let raisesAlerts: Bool
     let batchLimit: Int
     let logger: Logger
     private let scored = Counter(label: "voltline_anomaly_model_windows_scored_total")
@@ -30,8 +32,9 @@ struct ModelScoringConsumer: Service, CustomStringConvertible {
 
     init(
         consumer: KafkaConsumer, producer: KafkaProducer, pool: PostgresPool, book: ModelBook,
-        thresholds: RiskThresholds, batchLimit: Int, logger: Logger
+        thresholds: RiskThresholds, raisesAlerts: Bool, batchLimit: Int, logger: Logger
     ) {
+        self.raisesAlerts = raisesAlerts
         self.consumer = consumer
         self.producer = producer
         self.pool = pool
@@ -108,6 +111,7 @@ struct ModelScoringConsumer: Service, CustomStringConvertible {
                         AS r(device text, ts bigint, score float8, level text, detectors jsonb, version integer)
                     ON CONFLICT (device_id, ts) DO NOTHING
                     """)
+                guard raisesAlerts else { return }
                 let inserted = try await transaction.query(
                     """
                     INSERT INTO anomalies (device_id, ts, source, rule, level, score, message)

@@ -27,6 +27,6 @@ func buildModelServices(
             logger: logger),
         producer: producer, pool: pool, book: book,
         thresholds: RiskThresholds(warning: settings.warningScore, critical: settings.criticalScore),
-        batchLimit: max(1, reader.int(forKey: "anomaly.batch-limit", default: 1000)), logger: logger)
+        raisesAlerts: settings.raiseAlerts, batchLimit: max(1, reader.int(forKey: "anomaly.batch-limit", default: 1000)), logger: logger)
     return [.init(service: trainer), .init(service: scoring)]
 }

@@ -74,7 +74,7 @@ struct RemainingLifeTests {
     }
 }
 
-@Suite("State-of-health models in PostgreSQL", .timeLimit(.minutes(1)))
+@Suite("State-of-health models in PostgreSQL", .timeLimit(.minutes(3)))
 struct StateOfHealthModelStoreTests {
     @Test("a stored model is the newest, reloads with its version, and a version is stored once")
     func storeAndReload() async throws {
