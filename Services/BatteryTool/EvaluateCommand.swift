@@ -58,12 +58,7 @@ struct EvaluateCommand: ParsableCommand {
     /// (the battery model replays each measured current record; see ``DischargeComparison``).
     private func voltageRMSE(_ cell: NASACell) -> Double? {
         let squares = cell.discharges.prefix(voltageCycles).compactMap { discharge -> Double? in
-            let samples = discharge.timeSeconds.indices.map {
-                MeasuredSample(
-                    seconds: discharge.timeSeconds[$0], currentA: discharge.currentA[$0],
-                    voltageV: discharge.voltageV[$0], temperatureC: discharge.temperatureC[$0])
-            }
-            return DischargeComparison.rmse(model: .nasa18650, measured: samples).map { $0 * $0 }
+            DischargeComparison.rmse(model: .nasa18650, measured: discharge.measuredSamples).map { $0 * $0 }
         }
         guard !squares.isEmpty else { return nil }
         return (squares.reduce(0, +) / Double(squares.count)).squareRoot()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VoltlineBattery
+import VoltlineBatteryHealth
 
 /// `voltline-battery validate-model`: the NASA parameter set against the NASA cells, as a table: the
 /// 2 A discharge voltage RMSE per cycle, and the capacity fade of the simulated NASA protocol against
@@ -21,9 +22,10 @@ struct ValidateModelCommand: ParsableCommand {
     var stepSeconds = 2.0
 
     func run() throws {
-        let folder = URL(fileURLWithPath: data)
-        let discharges = try Self.dischargeCycles(
-            url: folder.appendingPathComponent("\(cell)_discharge.csv.gz"), upTo: voltageCycles)
+        guard let recorded = try NASADataset.load(directory: URL(fileURLWithPath: data), cells: [cell]).first else {
+            throw ValidationError("no cell \(cell) in \(data)")
+        }
+        let discharges = Dictionary(recorded.discharges.map { ($0.cycle, $0.measuredSamples) }) { first, _ in first }
         print("cycle  voltage RMSE (mV)")
         var squares: [Double] = []
         for cycle in 1...voltageCycles {
@@ -35,7 +37,7 @@ struct ValidateModelCommand: ParsableCommand {
         let pooled = (squares.reduce(0, +) / Double(max(1, squares.count))).squareRoot()
         print(String(format: "pooled %7.1f", pooled * 1000))
 
-        let measuredCapacity = try Self.capacities(url: folder.appendingPathComponent("capacity_per_cycle.csv"), cell: cell)
+        let measuredCapacity = recorded.capacities.map(\.capacityAh)
         let start = Date()
         let simulated = simulateProtocol(cycles: min(fadeCycles, measuredCapacity.count))
         let seconds = Date().timeIntervalSince(start)
@@ -77,37 +79,5 @@ struct ValidateModelCommand: ParsableCommand {
             cycler.run(Array(discharge.dropFirst()), on: &pack)
         }
         return capacities
-    }
-
-    /// Discharge cycles 1...`upTo` of a NASA file, read through `/bin/gzip -dc`.
-    private static func dischargeCycles(url: URL, upTo last: Int) throws -> [Int: [MeasuredSample]] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-dc", url.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        var result: [Int: [MeasuredSample]] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count >= 5, let cycle = Int(fields[0]), cycle <= last, let time = Double(fields[1]),
-                let voltage = Double(fields[2]), let current = Double(fields[3]), let temperature = Double(fields[4])
-            else { continue }
-            result[cycle, default: []].append(
-                MeasuredSample(seconds: time, currentA: current, voltageV: voltage, temperatureC: temperature))
-        }
-        return result
-    }
-
-    /// The measured capacity per discharge cycle of `cell` from `capacity_per_cycle.csv`.
-    private static func capacities(url: URL, cell: String) throws -> [Double] {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
-            let fields = line.split(separator: ",")
-            guard fields.count >= 3, fields[0] == cell[...] else { return nil }
-            return Double(fields[2])
-        }
     }
 }
