@@ -1,7 +1,6 @@
 import Foundation
 import HummingbirdWSClient
 import Logging
-import Synchronization
 import VoltlineDomain
 import VoltlineMQTT
 
@@ -70,8 +69,8 @@ struct AlertProbe: Sendable {
                         try await Task.sleep(for: interval)
                     }
                 }
-                let deadline2 = ContinuousClock.now + timeout
-                while ContinuousClock.now < deadline2, !injected.withLock({ $0.isEmpty }) {
+                let alertsDeadline = ContinuousClock.now + timeout
+                while ContinuousClock.now < alertsDeadline, !injected.withLock({ $0.isEmpty }) {
                     try await Task.sleep(for: .milliseconds(50))
                 }
             }

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 import VoltlineDomain
 import VoltlineMQTT
 import VoltlinePostgres
