@@ -7,7 +7,7 @@ import VoltlineTestSupport
 
 @testable import Anomaly
 
-@Suite("Battery health store", .timeLimit(.minutes(1)))
+@Suite("Battery health store", .timeLimit(.minutes(3)))
 struct BatteryHealthStoreTests {
     @Test("health estimates and risk changes are written once and read back")
     func writesHealthAndRisk() async throws {

@@ -6,7 +6,7 @@ import VoltlineTestSupport
 
 @testable import Features
 
-@Suite("Battery cycle store", .timeLimit(.minutes(1)))
+@Suite("Battery cycle store", .timeLimit(.minutes(3)))
 struct BatteryCycleStoreTests {
     @Test("a charge cycle is stored once with its features")
     func insertsOnce() async throws {

@@ -9,7 +9,7 @@ import VoltlineTestSupport
 
 @testable import Scheduler
 
-@Suite("Energy pricing against PostgreSQL", .timeLimit(.minutes(1)))
+@Suite("Energy pricing against PostgreSQL", .timeLimit(.minutes(3)))
 struct PricingIntegrationTests {
     private func build(_ db: TestDatabase, extra: [AbsoluteConfigKey: ConfigValue] = [:]) async throws
         -> SchedulerServices

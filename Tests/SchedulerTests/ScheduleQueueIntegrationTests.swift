@@ -11,7 +11,7 @@ import VoltlineTestSupport
 
 @testable import Scheduler
 
-@Suite("Optimisation requests against PostgreSQL", .timeLimit(.minutes(1)))
+@Suite("Optimisation requests against PostgreSQL", .timeLimit(.minutes(3)))
 struct ScheduleQueueIntegrationTests {
     private func build(_ db: TestDatabase) async throws -> SchedulerServices {
         let values: [AbsoluteConfigKey: ConfigValue] = [

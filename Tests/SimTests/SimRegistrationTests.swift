@@ -5,7 +5,7 @@ import VoltlineTestSupport
 
 @testable import Sim
 
-@Suite("Sim registration", .timeLimit(.minutes(1)))
+@Suite("Sim registration", .timeLimit(.minutes(3)))
 struct SimRegistrationTests {
     @Test("registers machines and packs with their nameplates, even with no broker to publish to")
     func registersDevices() async throws {

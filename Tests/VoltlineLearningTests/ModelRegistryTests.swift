@@ -6,7 +6,7 @@ import VoltlineTestSupport
 @testable import VoltlineLearning
 
 /// The registry against a real PostgreSQL database (`VOLTLINE_DATABASE_URL`) with the migrations applied.
-@Suite(.timeLimit(.minutes(1))) struct ModelRegistryTests {
+@Suite(.timeLimit(.minutes(3))) struct ModelRegistryTests {
     @Test func aModelRoundTripsWithRisingVersionsAndACorruptOneIsReportedUnusable() async throws {
         try await TestDatabase.with { database in
             let pool = PostgresPool(

@@ -78,7 +78,7 @@ struct CopyTests {
         }
     }
 
-    @Test("a failed COPY loads nothing and leaves the connection usable", .timeLimit(.minutes(1)))
+    @Test("a failed COPY loads nothing and leaves the connection usable", .timeLimit(.minutes(3)))
     func failedCopy() async throws {
         try await TestDatabase.withSchema { connection, schema in
             try await connection.execute("CREATE TABLE ids (id integer PRIMARY KEY)")

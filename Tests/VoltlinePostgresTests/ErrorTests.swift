@@ -4,7 +4,7 @@ import VoltlinePostgres
 
 @Suite("Bad input")
 struct ErrorTests {
-    @Test("an unreachable server fails quickly with connectionFailed", .timeLimit(.minutes(1)))
+    @Test("an unreachable server fails quickly with connectionFailed", .timeLimit(.minutes(3)))
     func unreachable() async throws {
         // Port 1 on loopback is closed: the kernel refuses at once.
         var configuration = try PostgresConfiguration(url: "postgresql://voltline:voltline@127.0.0.1:1/voltline")
@@ -18,7 +18,7 @@ struct ErrorTests {
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 
-    @Test("a wrong password is authenticationFailed with SQLSTATE 28P01", .timeLimit(.minutes(1)))
+    @Test("a wrong password is authenticationFailed with SQLSTATE 28P01", .timeLimit(.minutes(3)))
     func wrongPassword() async throws {
         let good = try TestDatabase.configuration()
         let user = try #require(good.parameter("user"))
@@ -54,7 +54,7 @@ struct ErrorTests {
         #expect(configuration.parameter("password") == nil)
     }
 
-    @Test("a syntax error is SQLSTATE 42601 without SQL text in the description", .timeLimit(.minutes(1)))
+    @Test("a syntax error is SQLSTATE 42601 without SQL text in the description", .timeLimit(.minutes(3)))
     func syntaxError() async throws {
         try await TestDatabase.withConnection { connection in
             let error = await #expect(throws: PostgresError.self) {

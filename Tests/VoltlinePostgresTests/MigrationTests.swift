@@ -66,7 +66,7 @@ struct MigrationTests {
         #expect(duplicate?.code == .duplicateVersion)
     }
 
-    @Test("applying twice ends in the same schema", .timeLimit(.minutes(1)))
+    @Test("applying twice ends in the same schema", .timeLimit(.minutes(3)))
     func applyTwice() async throws {
         try await Self.withMigrationSchema { connection, schema in
             let migrator = try Migrator(
@@ -83,7 +83,7 @@ struct MigrationTests {
         }
     }
 
-    @Test("two concurrent runs serialize: each version is recorded once", .timeLimit(.minutes(1)))
+    @Test("two concurrent runs serialize: each version is recorded once", .timeLimit(.minutes(3)))
     func applyConcurrently() async throws {
         try await Self.withMigrationSchema { connection, schema in
             let migrator = try Migrator(
@@ -105,7 +105,7 @@ struct MigrationTests {
         }
     }
 
-    @Test("a changed checksum of an applied migration is refused", .timeLimit(.minutes(1)))
+    @Test("a changed checksum of an applied migration is refused", .timeLimit(.minutes(3)))
     func checksumChanged() async throws {
         try await Self.withMigrationSchema { connection, schema in
             var files = Self.files

@@ -5,7 +5,7 @@ import VoltlinePostgres
 
 @Suite("Connection pool")
 struct PoolTests {
-    @Test("concurrent callers share at most maxConnections connections", .timeLimit(.minutes(1)))
+    @Test("concurrent callers share at most maxConnections connections", .timeLimit(.minutes(3)))
     func bounded() async throws {
         var configuration = try TestDatabase.configuration()
         configuration.applicationName = "pool-\(UUID().uuidString.prefix(8))"
@@ -36,7 +36,7 @@ struct PoolTests {
         await #expect(throws: PostgresError.self) { try await pool.withConnection { _ in } }
     }
 
-    @Test("a connection terminated by the server is replaced on the next call", .timeLimit(.minutes(1)))
+    @Test("a connection terminated by the server is replaced on the next call", .timeLimit(.minutes(3)))
     func terminatedConnectionIsReplaced() async throws {
         let pool = PostgresPool(
             configuration: try TestDatabase.configuration(), maxConnections: 1, logger: TestDatabase.logger)
@@ -52,7 +52,7 @@ struct PoolTests {
     }
 
     @Test("a connection lost in the middle of a call is discarded, the next call gets a new one",
-          .timeLimit(.minutes(1)))
+          .timeLimit(.minutes(3)))
     func lostDuringUse() async throws {
         let pool = PostgresPool(
             configuration: try TestDatabase.configuration(), maxConnections: 1, logger: TestDatabase.logger)

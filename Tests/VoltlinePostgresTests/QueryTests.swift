@@ -4,7 +4,7 @@ import VoltlinePostgres
 
 @Suite("Parameterized queries")
 struct QueryTests {
-    @Test("every supported type round-trips, including NULL", .timeLimit(.minutes(1)))
+    @Test("every supported type round-trips, including NULL", .timeLimit(.minutes(3)))
     func roundTrip() async throws {
         try await TestDatabase.withConnection { connection in
         let date = Date(timeIntervalSince1970: 1_717_171_717.123456)
@@ -36,7 +36,7 @@ struct QueryTests {
         }
     }
 
-    @Test("quotes and semicolons in values stay data", .timeLimit(.minutes(1)))
+    @Test("quotes and semicolons in values stay data", .timeLimit(.minutes(3)))
     func injectionStaysData() async throws {
         try await TestDatabase.withSchema { connection, schema in
             try await connection.execute("CREATE TABLE students (name text)")
@@ -55,7 +55,7 @@ struct QueryTests {
         }
     }
 
-    @Test("decoding the wrong type or NULL into a non-optional is a clear error", .timeLimit(.minutes(1)))
+    @Test("decoding the wrong type or NULL into a non-optional is a clear error", .timeLimit(.minutes(3)))
     func decodeErrors() async throws {
         try await TestDatabase.withConnection { connection in
         let row = try #require(try await connection.query("SELECT 'abc'::text AS label, NULL::int AS missing").first)

@@ -5,7 +5,7 @@ import VoltlinePostgres
 struct TransactionTests {
     struct BodyFailed: Error {}
 
-    @Test("a rolled-back transaction leaves nothing, a committed one leaves its rows", .timeLimit(.minutes(1)))
+    @Test("a rolled-back transaction leaves nothing, a committed one leaves its rows", .timeLimit(.minutes(3)))
     func rollbackAndCommit() async throws {
         try await TestDatabase.withSchema { connection, _ in
             try await connection.execute("CREATE TABLE readings (id integer, watts double precision)")
@@ -26,7 +26,7 @@ struct TransactionTests {
         }
     }
 
-    @Test("a server error inside the body rolls back and keeps the connection usable", .timeLimit(.minutes(1)))
+    @Test("a server error inside the body rolls back and keeps the connection usable", .timeLimit(.minutes(3)))
     func serverErrorRollsBack() async throws {
         try await TestDatabase.withSchema { connection, _ in
             try await connection.execute("CREATE TABLE readings (id integer PRIMARY KEY)")
